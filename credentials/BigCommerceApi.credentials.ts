@@ -1,0 +1,105 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+// The credential test reduces a pasted API path to the store hash and, like the nodes'
+// transport, refuses anything that is not [a-z0-9]+ so no path can reach the URL.
+const normalizedHash = '("" + $credentials.storeHash).trim().toLowerCase().split("/stores/").pop().replace(/\\/(v2|v3)?\\/*$/, "")';
+const testStoreHash = `{{ /^[a-z0-9]+$/.test(${normalizedHash}) ? ${normalizedHash} : "invalid-store-hash" }}`;
+
+export class BigCommerceApi implements ICredentialType {
+	name = 'bigCommerceApi';
+
+	displayName = 'BigCommerce API';
+
+	icon: Icon = { light: 'file:../icons/bigcommerce.svg', dark: 'file:../icons/bigcommerce.dark.svg' };
+
+	documentationUrl =
+		'https://developer.bigcommerce.com/docs/start/authentication/api-accounts';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Store Hash',
+			name: 'storeHash',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. abc123',
+			description:
+				'The store hash from your API account\'s API path. You may paste the whole API path (https://api.bigcommerce.com/stores/abc123/v3/).',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The access token of a store-level API account (Settings > Store-level API accounts)',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. The API account\'s client secret, used to check the signature of signed webhook deliveries.',
+		},
+		{
+			displayName: 'API URL',
+			name: 'apiUrl',
+			type: 'string',
+			default: 'https://api.bigcommerce.com',
+			description:
+				'Change only to reach BigCommerce through a proxy or a local store emulator. Must start with https:// or http://.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'X-Auth-Token': '={{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{ ("" + ($credentials.apiUrl || "https://api.bigcommerce.com")).replace(/\\/+$/, "") }}/stores/${testStoreHash}`,
+			url: '/v2/store',
+			method: 'GET',
+			headers: { Accept: 'application/json' },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'The access token was refused. Copy it again from the store-level API account.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The token works but lacks the "Information & settings" read scope that this test uses. Give the API account that scope (and the scopes of the resources you will use).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No store found at this store hash. Use the hash from the API path, e.g. abc123 in https://api.bigcommerce.com/stores/abc123/v3/.',
+				},
+			},
+		],
+	};
+}

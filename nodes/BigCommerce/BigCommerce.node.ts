@@ -1,0 +1,56 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { resources } from './actions/resources';
+import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
+
+export class BigCommerce implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BigCommerce',
+		name: 'bigCommerce',
+		icon: { light: 'file:../../icons/bigcommerce.svg', dark: 'file:../../icons/bigcommerce.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage products, variants, inventory, orders, customers and customer groups in a BigCommerce store',
+		defaults: { name: 'BigCommerce' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'bigCommerceApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Brand', value: 'brand' },
+					{ name: 'Category', value: 'category' },
+					{ name: 'Channel', value: 'channel' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Customer Group', value: 'customerGroup' },
+					{ name: 'Inventory', value: 'inventory' },
+					{ name: 'Order', value: 'order' },
+					{ name: 'Product', value: 'product' },
+					{ name: 'Product Variant', value: 'productVariant' },
+					{ name: 'Store', value: 'store' },
+				],
+				default: 'product',
+			},
+			...Object.values(resources).flatMap((resource) => resource?.description ?? []),
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

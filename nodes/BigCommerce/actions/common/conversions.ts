@@ -1,0 +1,23 @@
+/** v2 sends money as strings ("54.0000"); simplified output gives numbers. */
+export function moneyToNumber(value: unknown): number | null {
+	if (value === null || value === undefined || value === '') return null;
+	const number = Number(value);
+	return Number.isFinite(number) ? number : null;
+}
+
+/** RFC-2822 (v2) or ISO-8601 (v3) in, ISO-8601 out; empty or unreadable gives null. */
+export function toIsoDate(value: unknown): string | null {
+	if (value === null || value === undefined || value === '') return null;
+	const date = new Date(String(value));
+	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** v2 order filters take RFC-2822 or ISO-8601: send ISO-8601 seconds, unambiguous in UTC. */
+export function toV2Date(date: Date): string {
+	return date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}
+
+/** v3 filters take ISO-8601; a bare date would get the current time appended, so send a full one. */
+export function toV3Date(date: Date): string {
+	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

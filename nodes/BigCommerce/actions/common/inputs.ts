@@ -1,0 +1,166 @@
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+function label(name: string): string {
+	const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
+	return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+const MAX_ID = 2_147_483_647;
+
+/**
+ * Reads a BigCommerce ID (a plain value or a resource locator in any mode) and refuses
+ * anything but a positive whole number, before a request could carry it into a URL.
+ */
+export function readId(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	displayName = label(name),
+): number {
+	const raw = context.getNodeParameter(name, itemIndex, undefined, { extractValue: true }) as
+		| string
+		| number
+		| INodeParameterResourceLocator
+		| undefined;
+	const value = raw && typeof raw === 'object' ? raw.value : raw;
+	return toId(context, value, displayName, itemIndex);
+}
+
+export function toId(
+	context: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+): number {
+	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
+	if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_ID) {
+		throw new NodeOperationError(
+			context.getNode(),
+			text === ''
+				? `${displayName} is required`
+				: `${displayName} must be a positive whole number, got "${text.slice(0, 60)}"`,
+			{ itemIndex, description: `Enter the numeric BigCommerce ID, e.g. 123.` },
+		);
+	}
+	return Number(text);
+}
+
+/** A whole number within [min, max], e.g. a quantity or a limit; names the field otherwise. */
+export function toWholeNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+	range: { min?: number; max?: number } = {},
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	const min = range.min ?? -MAX_ID;
+	const max = range.max ?? MAX_ID;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${displayName} must be a whole number from ${min} to ${max}, got "${String(value).slice(0, 60)}"`,
+			{ itemIndex },
+		);
+	}
+	return number;
+}
+
+/** A finite number, e.g. a price or weight, at least `min` (default 0). */
+export function toDecimal(
+	context: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+	min = 0,
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number < min || number > 1e12) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${displayName} must be a number of at least ${min}, got "${String(value).slice(0, 60)}"`,
+			{ itemIndex },
+		);
+	}
+	return number;
+}
+
+/** Reads Return All and Limit; Limit must be 1 or more. */
+export function readReturnAllOrLimit(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { limit: number | undefined } {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	if (returnAll) return { limit: undefined };
+	const limit = context.getNodeParameter('limit', itemIndex, 50);
+	return { limit: toWholeNumber(context, limit, 'Limit', itemIndex, { min: 1, max: 1_000_000 }) };
+}
+
+/** Parses a JSON parameter (text or already an object) and names the field when it is not JSON. */
+export function readJson(
+	context: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+): IDataObject | IDataObject[] {
+	if (value && typeof value === 'object') return value as IDataObject;
+	try {
+		const parsed = JSON.parse(String(value ?? ''));
+		if (parsed && typeof parsed === 'object') return parsed;
+	} catch {
+		// reported below
+	}
+	throw new NodeOperationError(context.getNode(), `${displayName} must be valid JSON (an object or a list)`, {
+		itemIndex,
+		description: `Check the ${displayName} field, e.g. {"key": "value"}.`,
+	});
+}
+
+/**
+ * Accepts an ISO-8601 string, a Luxon DateTime or a JS Date (n8n date values) and returns the
+ * instant; names the field when it is not a date.
+ */
+export function toDate(
+	context: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+): Date {
+	let date: Date | undefined;
+	if (value instanceof Date) date = value;
+	else if (value && typeof value === 'object' && typeof (value as { toJSDate?: unknown }).toJSDate === 'function') {
+		date = (value as { toJSDate: () => Date }).toJSDate();
+	} else if (typeof value === 'string' && value.trim() !== '') {
+		const text = value.trim();
+		// Require a date shape so that loose strings like "5" are not read as years.
+		if (/^\d{4}-\d{2}-\d{2}/.test(text) || /^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4}/.test(text)) {
+			date = new Date(text);
+		}
+	} else if (typeof value === 'number' && Number.isFinite(value)) {
+		date = new Date(value < 1e11 ? value * 1000 : value);
+	}
+	if (!date || Number.isNaN(date.getTime())) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${displayName} must be a date, e.g. 2026-01-31 or 2026-01-31T12:00:00Z, got "${String(value).slice(0, 60)}"`,
+			{ itemIndex },
+		);
+	}
+	return date;
+}
+
+/** A text value, trimmed; required ones name the field when empty. */
+export function toText(
+	context: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+	required = true,
+): string {
+	const text = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
+	if (required && text === '') {
+		throw new NodeOperationError(context.getNode(), `${displayName} is required`, { itemIndex });
+	}
+	return text;
+}

@@ -1,0 +1,74 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export interface StoreConnection {
+	/** e.g. https://api.bigcommerce.com/stores/abc123 */
+	storeUrl: string;
+	storeHash: string;
+	clientSecret?: string;
+}
+
+const DEFAULT_API_URL = 'https://api.bigcommerce.com';
+
+/**
+ * Reduces a pasted API path (https://api.bigcommerce.com/stores/abc123/v3/) to its hash and
+ * refuses anything that is not [a-z0-9]+, so no path, query or host can reach request URLs.
+ */
+export function normalizeStoreHash(raw: unknown): string | undefined {
+	const text = String(raw ?? '').trim().toLowerCase();
+	const afterStores = text.includes('/stores/') ? text.split('/stores/').pop() ?? '' : text;
+	const hash = afterStores.replace(/\/(v2|v3)?\/*$/, '');
+	return /^[a-z0-9]+$/.test(hash) ? hash : undefined;
+}
+
+/** Accepts only a plain http(s) origin with an optional path prefix (a proxy or the emulator). */
+export function normalizeApiUrl(raw: unknown): string | undefined {
+	const text = String(raw ?? '').trim() || DEFAULT_API_URL;
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		return undefined;
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+	if (url.username || url.password || url.search || url.hash) return undefined;
+	if (!/^[A-Za-z0-9/._~-]*$/.test(url.pathname) || url.pathname.includes('..')) return undefined;
+	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export function connectionFromCredentials(
+	context: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+): StoreConnection {
+	const storeHash = normalizeStoreHash(credentials.storeHash);
+	if (!storeHash) {
+		throw new NodeOperationError(context.getNode(), 'The credential\'s Store Hash is not valid', {
+			description:
+				'Use the store hash from the API account\'s API path: abc123 in https://api.bigcommerce.com/stores/abc123/v3/. Only lowercase letters and digits are allowed.',
+		});
+	}
+	const apiUrl = normalizeApiUrl(credentials.apiUrl);
+	if (!apiUrl) {
+		throw new NodeOperationError(context.getNode(), 'The credential\'s API URL is not valid', {
+			description:
+				'Use https://api.bigcommerce.com, or the plain http(s) address of a proxy or emulator, without user name, query or fragment.',
+		});
+	}
+	const clientSecret =
+		typeof credentials.clientSecret === 'string' && credentials.clientSecret !== ''
+			? credentials.clientSecret
+			: undefined;
+	return { storeUrl: `${apiUrl}/stores/${storeHash}`, storeHash, clientSecret };
+}

@@ -1,0 +1,159 @@
+import type { IDataObject, IHttpRequestMethods, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { describeScope } from './scopes';
+
+export interface FailedCall {
+	method: IHttpRequestMethods;
+	path: string;
+	statusCode: number;
+	body: unknown;
+	itemIndex?: number;
+	attempts?: number;
+}
+
+function text(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return JSON.stringify(value);
+}
+
+function fieldErrors(errors: unknown): string[] {
+	if (!errors || typeof errors !== 'object') return [];
+	if (Array.isArray(errors)) return errors.map(text).filter(Boolean);
+	return Object.entries(errors as IDataObject).map(([field, message]) => `${field}: ${text(message)}`);
+}
+
+/**
+ * Reads BigCommerce's own words from either error shape: v2 answers an array of
+ * { status, message, details }, v3 an object { status, title, errors: { field: message } },
+ * and batch variant writes { batch_errors: [...] }.
+ */
+export function readBigCommerceError(body: unknown): { message?: string; details: string[] } {
+	if (Array.isArray(body)) {
+		const messages = body
+			.map((entry) => (entry && typeof entry === 'object' ? text((entry as IDataObject).message) : text(entry)))
+			.filter(Boolean);
+		const details = body.flatMap((entry) =>
+			entry && typeof entry === 'object' && (entry as IDataObject).details
+				? fieldErrors((entry as IDataObject).details)
+				: [],
+		);
+		return { message: messages.join(' ') || undefined, details };
+	}
+	if (body && typeof body === 'object') {
+		const data = body as IDataObject;
+		if (Array.isArray(data.batch_errors)) {
+			const nested = data.batch_errors.map((entry) => readBigCommerceError(entry));
+			return {
+				message: nested.map((n) => n.message).filter(Boolean).join(' ') || undefined,
+				details: nested.flatMap((n) => n.details),
+			};
+		}
+		const message = text(data.title) || text(data.message) || text(data.error) || undefined;
+		return { message, details: fieldErrors(data.errors) };
+	}
+	if (typeof body === 'string' && body.trim() !== '' && body.length < 500) {
+		return { message: body.trim(), details: [] };
+	}
+	return { details: [] };
+}
+
+function headline(call: FailedCall, bcMessage?: string): { message: string; hint?: string } {
+	const { statusCode, method, path } = call;
+	switch (statusCode) {
+		case 400:
+			return { message: `BigCommerce refused the request: ${bcMessage ?? 'bad request'}` };
+		case 401:
+			return {
+				message: 'BigCommerce refused the access token',
+				hint: 'Check the Access Token in the BigCommerce API credential: it must belong to a store-level API account of this store.',
+			};
+		case 403: {
+			const scope = describeScope(path, method);
+			return {
+				message: 'The API account is not allowed to do this',
+				hint: scope
+					? `Give the store-level API account the ${scope}. Scopes cannot be changed later: create a new API account with it.`
+					: 'Give the store-level API account the scope this resource needs.',
+			};
+		}
+		case 404:
+			return {
+				message: `Not found: ${bcMessage ?? 'the requested record does not exist'}`,
+				hint: 'Check the ID. The record may have been deleted, or belong to another store.',
+			};
+		case 409:
+			return {
+				message: `Conflict: ${bcMessage ?? 'the record conflicts with an existing one'}`,
+				hint: 'Names and SKUs must be unique (SKUs across products and variants, ignoring letter case), and referenced categories, brands and tax classes must exist.',
+			};
+		case 413:
+			return {
+				message: `Too much in one request: ${bcMessage ?? 'a limit or batch size was exceeded'}`,
+			};
+		case 422:
+			return { message: `Invalid data: ${bcMessage ?? 'BigCommerce could not process the record'}` };
+		case 429:
+			return {
+				message: 'BigCommerce\'s rate limit was still exceeded after waiting',
+				hint: 'The store\'s request quota is shared with its other apps. Run the workflow later or with fewer items at a time.',
+			};
+		case 507:
+			return { message: `The store's plan limit was reached: ${bcMessage ?? ''}`.trim() };
+		default:
+			if (statusCode >= 500) {
+				return {
+					message: `BigCommerce is not answering properly (${statusCode})${call.attempts && call.attempts > 1 ? ` after ${call.attempts} attempts` : ''}`,
+					hint: 'BigCommerce or the network had a temporary fault. Try again in a few minutes.',
+				};
+			}
+			return { message: `BigCommerce answered ${statusCode}${bcMessage ? `: ${bcMessage}` : ''}` };
+	}
+}
+
+/** Turns a failed call into a NodeApiError in plain words, built only from the response body. */
+export function toNodeApiError(node: INode, call: FailedCall): NodeApiError {
+	const { message: bcMessage, details } = readBigCommerceError(call.body);
+	const { message, hint } = headline(call, bcMessage);
+	const description = [
+		details.length ? details.join('; ') : undefined,
+		bcMessage && !message.includes(bcMessage) ? `BigCommerce says: ${bcMessage}` : undefined,
+		hint,
+		`${call.method} ${call.path}`,
+	]
+		.filter(Boolean)
+		.join('\n');
+	const response: JsonObject = {
+		message,
+		description,
+		httpCode: String(call.statusCode),
+		// Only the body: request headers (and so the access token) never enter an error.
+		body: (call.body ?? null) as JsonObject,
+	};
+	return new NodeApiError(node, response, {
+		message,
+		description,
+		httpCode: String(call.statusCode),
+		itemIndex: call.itemIndex,
+	});
+}
+
+export function toNetworkError(
+	node: INode,
+	call: { method: IHttpRequestMethods; path: string; itemIndex?: number; attempts: number; reason: string; ambiguous: boolean },
+): NodeApiError {
+	const message = `Could not reach BigCommerce: ${call.reason}`;
+	const description = [
+		call.ambiguous
+			? 'The connection failed after the request was sent, so BigCommerce may or may not have saved it. Check the store before running this item again.'
+			: `Tried ${call.attempts} time${call.attempts === 1 ? '' : 's'}. Check the network and the credential\'s API URL, then try again.`,
+		`${call.method} ${call.path}`,
+	].join('\n');
+	return new NodeApiError(node, { message, description } as JsonObject, {
+		message,
+		description,
+		itemIndex: call.itemIndex,
+	});
+}

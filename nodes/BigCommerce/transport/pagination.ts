@@ -1,0 +1,104 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RequestContext } from './connection';
+import { bigCommerceRequest } from './request';
+
+/**
+ * BigCommerce's three list styles:
+ * - v3Page: page/limit with meta.pagination (most v3 lists)
+ * - v3Cursor: `after` = meta.cursor_pagination.end_cursor (v3 customers)
+ * - v2Page: page/limit over a bare array, answering 204 No Content past the last page
+ */
+export type PaginationStyle = 'v3Page' | 'v3Cursor' | 'v2Page';
+
+export interface PaginateOptions {
+	style: PaginationStyle;
+	path: string;
+	qs?: IDataObject;
+	/** Largest page the endpoint allows; returnAll reads at this size. */
+	maxPageSize?: number;
+	/** Stop after this many records (the user's Limit); undefined reads everything. */
+	limit?: number;
+	itemIndex?: number;
+}
+
+interface V3Envelope {
+	data?: IDataObject[];
+	meta?: {
+		pagination?: { current_page?: number; total_pages?: number };
+		cursor_pagination?: { end_cursor?: string; links?: { next?: string } };
+	};
+}
+
+const DEFAULT_MAX_PAGE_SIZE = 250;
+
+/**
+ * Yields each page's records as it arrives, so callers can hand them on without holding a
+ * second copy of a large result. Reads no more pages than `limit` needs.
+ */
+export async function* paginate(
+	this: RequestContext,
+	options: PaginateOptions,
+): AsyncGenerator<IDataObject[]> {
+	const { style, path, itemIndex } = options;
+	const maxPageSize = options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
+	if (options.limit !== undefined && options.limit <= 0) return;
+	const pageSize = options.limit === undefined ? maxPageSize : Math.min(maxPageSize, options.limit);
+	let remaining = options.limit ?? Infinity;
+	let page = 1;
+	let cursor: string | undefined;
+
+	while (remaining > 0) {
+		const qs: IDataObject = { ...options.qs, limit: pageSize };
+		if (style === 'v3Cursor') {
+			if (cursor !== undefined) qs.after = cursor;
+		} else {
+			qs.page = page;
+		}
+		const response = await bigCommerceRequest.call(this, { method: 'GET', path, qs, itemIndex });
+
+		let records: IDataObject[];
+		let more: boolean;
+		if (style === 'v2Page') {
+			// v2 answers 204 with no body past the end; a short page is the last one too.
+			records = Array.isArray(response.body) ? (response.body as IDataObject[]) : [];
+			more = response.statusCode !== 204 && records.length >= pageSize;
+		} else {
+			const envelope = (response.body ?? {}) as V3Envelope;
+			records = (Array.isArray(envelope.data) ? envelope.data : []);
+			if (style === 'v3Page') {
+				const pagination = envelope.meta?.pagination;
+				more =
+					pagination?.total_pages !== undefined && pagination.current_page !== undefined
+						? pagination.current_page < pagination.total_pages
+						: records.length >= pageSize;
+			} else {
+				const cursorMeta = envelope.meta?.cursor_pagination;
+				cursor = cursorMeta?.end_cursor;
+				more =
+					records.length >= pageSize &&
+					cursor !== undefined &&
+					cursor !== '' &&
+					(cursorMeta?.links === undefined || Boolean(cursorMeta.links.next));
+			}
+		}
+
+		if (records.length > remaining) records = records.slice(0, remaining);
+		remaining -= records.length;
+		if (records.length) yield records;
+		if (!more || records.length === 0) return;
+		page++;
+	}
+}
+
+/** Every record of a list (or the first `limit`), in the order BigCommerce returns them. */
+export async function getAllItems(
+	this: RequestContext,
+	options: PaginateOptions,
+): Promise<IDataObject[]> {
+	const all: IDataObject[] = [];
+	for await (const records of paginate.call(this, options)) {
+		for (const record of records) all.push(record);
+	}
+	return all;
+}

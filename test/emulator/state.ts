@@ -1,0 +1,90 @@
+// The live data of one emulated store. Plain tables plus the unique indexes the API enforces
+// (SKU across products and variants, product name, customer e-mail), kept in step by the
+// model functions in ./model.
+
+import { Table } from './table';
+import type {
+	Brand,
+	Cart,
+	Category,
+	Channel,
+	Customer,
+	CustomerAddress,
+	CustomerGroup,
+	Hook,
+	Location,
+	Order,
+	OrderCoupon,
+	OrderProduct,
+	OrderShippingAddress,
+	Product,
+	Shipment,
+	Variant,
+} from './types';
+
+export interface SkuOwner {
+	productId: number;
+	/** null when the SKU is a product's own SKU. */
+	variantId: number | null;
+}
+
+export class StoreState {
+	readonly products = new Table<Product>();
+	readonly variants = new Table<Variant>();
+	readonly categories = new Table<Category>();
+	readonly brands = new Table<Brand>();
+	readonly channels = new Table<Channel>();
+	readonly locations = new Table<Location>();
+	readonly orders = new Table<Order>(100);
+	readonly orderProducts = new Map<number, OrderProduct[]>();
+	readonly orderShippingAddresses = new Map<number, OrderShippingAddress[]>();
+	readonly orderCoupons = new Map<number, OrderCoupon[]>();
+	readonly shipments = new Table<Shipment>();
+	readonly customers = new Table<Customer>();
+	readonly customerAddresses = new Table<CustomerAddress>();
+	readonly customerGroups = new Table<CustomerGroup>();
+	readonly hooks = new Table<Hook>();
+	readonly carts = new Map<string, Cart>();
+
+	/** Lower-cased SKU -> owner. A product's SKU and its base variant's SKU are one entry. */
+	readonly skuIndex = new Map<string, SkuOwner>();
+	/** Lower-cased product name -> product id. */
+	readonly productNames = new Map<string, number>();
+	/** Lower-cased e-mail -> customer id. */
+	readonly customerEmails = new Map<string, number>();
+
+	private seq: Record<string, number> = {};
+
+	/** Counter for ids that are not table keys (options, images, order lines...). */
+	nextSeq(name: string): number {
+		this.seq[name] = (this.seq[name] ?? 0) + 1;
+		return this.seq[name];
+	}
+
+	clear(): void {
+		for (const t of [
+			this.products,
+			this.variants,
+			this.categories,
+			this.brands,
+			this.channels,
+			this.locations,
+			this.orders,
+			this.shipments,
+			this.customers,
+			this.customerAddresses,
+			this.customerGroups,
+			this.hooks,
+		] as Table<{ id: number }>[]) {
+			t.clear();
+		}
+		this.orderProducts.clear();
+		this.orderShippingAddresses.clear();
+		this.orderCoupons.clear();
+		this.carts.clear();
+		this.skuIndex.clear();
+		this.productNames.clear();
+		this.customerEmails.clear();
+		this.seq = {};
+	}
+}

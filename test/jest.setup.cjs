@@ -1,0 +1,10 @@
+// n8n-core resolves services lazily through decorators and writes its instance settings
+// into N8N_USER_FOLDER: point that at a throw-away folder for every test worker.
+require('reflect-metadata');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bc-test-'));
+process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
+process.env.N8N_RUNNERS_ENABLED = 'false';
