@@ -53,6 +53,9 @@ export class StoreState {
 	/** Lower-cased e-mail -> customer id. */
 	readonly customerEmails = new Map<string, number>();
 
+	/** Archived orders (hidden from lists); a count lets unfiltered lists skip a scan. */
+	archivedOrders = 0;
+
 	private seq: Record<string, number> = {};
 
 	/** Counter for ids that are not table keys (options, images, order lines...). */
@@ -86,5 +89,6 @@ export class StoreState {
 		this.productNames.clear();
 		this.customerEmails.clear();
 		this.seq = {};
+		this.archivedOrders = 0;
 	}
 }

@@ -18,9 +18,22 @@ export interface DispatcherOptions {
 	deliveryRewrite: (destination: string) => string;
 }
 
+/** Exact match, or `*` segments: a trailing `*` matches the rest (one or more segments), an inner one a single segment. */
 export function scopeMatches(hookScope: string, scope: string): boolean {
 	if (hookScope === scope) return true;
-	return hookScope.endsWith('/*') && scope.startsWith(hookScope.slice(0, -1));
+	if (!hookScope.includes('*')) return false;
+	const want = hookScope.split('/');
+	const got = scope.split('/');
+	for (let i = 0; i < want.length; i++) {
+		const last = i === want.length - 1;
+		if (want[i] === '*') {
+			if (last) return got.length > i;
+			if (got[i] === undefined) return false;
+			continue;
+		}
+		if (want[i] !== got[i]) return false;
+	}
+	return want.length === got.length;
 }
 
 /** SHA-1 over the JSON of scope, data and created_at: identical events share a hash. */

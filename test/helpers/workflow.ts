@@ -25,9 +25,12 @@ import { Expression, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workf
 
 import { BigCommerceApi } from '../../credentials/BigCommerceApi.credentials';
 import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
+import { BigCommerceTrigger } from '../../nodes/BigCommerce/BigCommerceTrigger.node';
+import { TransportProbe } from './transportProbe';
 
 export const ACTION_TYPE = 'n8n-nodes-bigcommerce.bigCommerce';
 export const TRIGGER_TYPE = 'n8n-nodes-bigcommerce.bigCommerceTrigger';
+export const PROBE_TYPE = 'test.transportProbe';
 
 /** What the credential holds: defaults point at an emulator. */
 export interface TestCredentials {
@@ -52,7 +55,14 @@ export function credentialsFor(
 
 const nodeTypeMap: Record<string, INodeType> = {
 	[ACTION_TYPE]: new BigCommerce(),
+	[TRIGGER_TYPE]: new BigCommerceTrigger(),
+	[PROBE_TYPE]: new TransportProbe(),
 };
+
+/** Makes one more node type runnable by runNode (e.g. the benchmarks' HTTP Request baseline). */
+export function registerNodeType(type: string, nodeType: INodeType): void {
+	nodeTypeMap[type] = nodeType;
+}
 
 export const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypeMap[type],
@@ -172,6 +182,8 @@ export interface RunNodeOptions {
 	input?: IDataObject[];
 	continueOnFail?: boolean;
 	name?: string;
+	/** Node type to run; the BigCommerce action node unless a test probes the transport. */
+	type?: string;
 }
 
 /**
@@ -184,7 +196,7 @@ export async function runNode(parameters: INodeParameters, options: RunNodeOptio
 	const node: INode = {
 		id: 'b1c2d3e4-0000-4000-8000-000000000001',
 		name,
-		type: ACTION_TYPE,
+		type: options.type ?? ACTION_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,

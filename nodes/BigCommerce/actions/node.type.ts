@@ -2,12 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 /** Every resource and its operations, as pinned by the product contract. */
 export type BigCommerceMap = {
-	product: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'deleteProduct';
-	productVariant: 'create' | 'get' | 'getAll' | 'update' | 'deleteVariant';
+	product: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete';
+	productVariant: 'create' | 'get' | 'getAll' | 'update' | 'delete';
 	inventory: 'setLevel' | 'adjustLevel' | 'getAll';
 	order: 'get' | 'getAll' | 'update';
-	customer: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'deleteCustomer' | 'assignGroup';
-	customerGroup: 'create' | 'get' | 'getAll' | 'update' | 'deleteCustomerGroup';
+	customer: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete' | 'assignGroup';
+	customerGroup: 'create' | 'get' | 'getAll' | 'update' | 'delete';
 	category: 'get' | 'getAll';
 	brand: 'get' | 'getAll';
 	channel: 'getAll';
@@ -21,7 +21,10 @@ export interface OperationModule {
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
-/** Module names for operations whose value is a reserved word (`delete`). */
+/**
+ * A resource file exports one module per operation value; `delete` is a reserved word, so its
+ * module is named after the resource (deleteProduct.operation.ts) and exported as `delete`.
+ */
 export type ResourceModule<R extends BigCommerceResource> = {
 	[Op in BigCommerceMap[R]]: OperationModule;
 };

@@ -114,3 +114,35 @@ export async function searchCustomerGroups(
 		paginationToken,
 	);
 }
+
+export async function searchCategories(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPage(
+		this,
+		{
+			path: '/v3/catalog/trees/categories',
+			qs: filter ? { 'name:like': filter } : {},
+			toResult: (c) => ({ name: `${c.name} (ID ${c.category_id})`, value: String(c.category_id) }),
+		},
+		paginationToken,
+	);
+}
+
+export async function searchBrands(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPage(
+		this,
+		{
+			path: '/v3/catalog/brands',
+			qs: { sort: 'name', ...(filter ? { 'name:like': filter } : {}) },
+			toResult: (b) => ({ name: String(b.name), value: String(b.id) }),
+		},
+		paginationToken,
+	);
+}

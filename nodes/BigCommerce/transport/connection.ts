@@ -36,6 +36,7 @@ export function normalizeStoreHash(raw: unknown): string | undefined {
 /** Accepts only a plain http(s) origin with an optional path prefix (a proxy or the emulator). */
 export function normalizeApiUrl(raw: unknown): string | undefined {
 	const text = String(raw ?? '').trim() || DEFAULT_API_URL;
+	if (text.includes('..')) return undefined;
 	let url: URL;
 	try {
 		url = new URL(text);
@@ -44,7 +45,7 @@ export function normalizeApiUrl(raw: unknown): string | undefined {
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
 	if (url.username || url.password || url.search || url.hash) return undefined;
-	if (!/^[A-Za-z0-9/._~-]*$/.test(url.pathname) || url.pathname.includes('..')) return undefined;
+	if (!/^[A-Za-z0-9/._~-]*$/.test(url.pathname)) return undefined;
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 

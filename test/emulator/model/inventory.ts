@@ -7,6 +7,9 @@ import type { Product, Stock, Variant } from '../types';
 export const DEFAULT_LOCATION_ID = 1;
 export const MAX_STOCK = 2_147_483_647;
 
+/** Shared empty stock: records start with it and writeStock replaces it, so it is never mutated. */
+export const NO_STOCK: Stock = Object.freeze({}) as Stock;
+
 export function sumStock(stock: Stock): number {
 	let total = 0;
 	for (const k in stock) total += stock[k];

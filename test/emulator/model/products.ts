@@ -6,7 +6,7 @@ import { ApiError, isoDate, v3Error } from '../http';
 import type { Core } from '../http';
 import type { StoreState } from '../state';
 import type { Product, ProductImage, ProductOption, Variant, VariantOptionValue } from '../types';
-import { DEFAULT_LOCATION_ID, MAX_STOCK, recomputeInventory, writeStock } from './inventory';
+import { DEFAULT_LOCATION_ID, MAX_STOCK, NO_STOCK, recomputeInventory, writeStock } from './inventory';
 import { FieldSpec, assignFields, requireFields, validateFields } from './validate';
 
 export const PRODUCT_FIELDS: FieldSpec = {
@@ -116,8 +116,7 @@ export function assertSkuFree(
 	if (!sku) return;
 	const key = sku.toLowerCase();
 	const owner = state.skuIndex.get(key);
-	const mine =
-		owner && self && owner.productId === self.productId && (owner.variantId === self.variantId || self.variantId === null);
+	const mine = owner && self && owner.productId === self.productId && owner.variantId === self.variantId;
 	if ((owner && !mine) || extraTaken?.has(key)) {
 		const where = owner ? (owner.variantId ? `variant ${owner.variantId} of product ${owner.productId}` : `product ${owner.productId}`) : 'another record in this request';
 		throw v3Error(409, `The SKU "${sku}" is already in use by ${where}. SKUs must be unique (ignoring case) across products and variants.`, {
@@ -235,7 +234,7 @@ export function createProduct(core: Core, input: Record<string, unknown>, opts: 
 		images: EMPTY,
 		customFields: EMPTY,
 		options: EMPTY,
-		stock: {},
+		stock: NO_STOCK,
 	};
 	assignFields(product, input, PLAIN_PRODUCT_FIELDS);
 	if (input.custom_url && typeof input.custom_url === 'object') {
@@ -434,7 +433,7 @@ function newVariantRecord(state: StoreState, product: Product, sku: string, opti
 		gtin: '',
 		bin_picking_number: '',
 		option_values: optionValues,
-		stock: {},
+		stock: NO_STOCK,
 	};
 }
 

@@ -1,0 +1,110 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { getOrderStatuses } from './methods/loadOptions';
+import { EVENT_OPTIONS } from './trigger/events';
+import { checkHooks, createHooks, deleteHooks } from './trigger/hooks';
+import { receiveDelivery } from './trigger/receive';
+
+export class BigCommerceTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BigCommerce Trigger',
+		name: 'bigCommerceTrigger',
+		icon: { light: 'file:../../icons/bigcommerce.svg', dark: 'file:../../icons/bigcommerce.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when something happens in a BigCommerce store',
+		defaults: { name: 'BigCommerce Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'bigCommerceApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'BigCommerce only delivers to a public HTTPS address on port 443: set n8n\'s WEBHOOK_URL to one, or use a tunnel such as ngrok',
+				name: 'deliveryNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [],
+				options: EVENT_OPTIONS,
+				description: 'The store events that start the workflow (one webhook per event)',
+			},
+			{
+				displayName: 'Resolve Data',
+				name: 'resolveData',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to fetch the full record the event is about (e.g. the order with its line items, shipping addresses and coupons) instead of only its ID',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Custom Scope',
+						name: 'customScope',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. store/channel/1/order/created',
+						description:
+							'Any other webhook scope, as BigCommerce names it; separate several with commas',
+					},
+					{
+						displayName: 'Only New Order Status Names or IDs',
+						name: 'orderStatuses',
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
+						default: [],
+						description:
+							'For Order: Status Changed, start the workflow only when the order moves to one of these statuses. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { loadOptions: { getOrderStatuses } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkHooks(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createHooks(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteHooks(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery.call(this);
+	}
+}

@@ -1,0 +1,182 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { getAllItems } from '../../transport';
+import { toV3Date } from '../common/conversions';
+import { returnAllOrLimit, simplifyProperty } from '../common/descriptions';
+import { showFor } from '../common/displayOptions';
+import { executePerItem } from '../common/items';
+import { readReturnAllOrLimit, toDate, toId, toText } from '../common/inputs';
+import { toEmail } from './fields';
+import { includeOptions } from './options';
+import { CUSTOMERS_PATH, CUSTOMER_PAGE_SIZE, includeList } from './requests';
+import { toSimpleCustomer } from './simplify';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	simplifyProperty,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Company',
+				name: 'company',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Acme Wholesale Ltd',
+				description: 'Company names to match exactly, separated by commas',
+			},
+			{
+				displayName: 'Customer Group Names or IDs',
+				name: 'customerGroupId',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getCustomerGroups' },
+				default: [],
+				description:
+					'Only customers in these groups. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Customer IDs',
+				name: 'ids',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 12,15,31',
+				description: 'Customer IDs separated by commas',
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. jane@example.com, joe@example.com',
+				description: 'E-mail addresses separated by commas',
+			},
+			{
+				displayName: 'Max Date Created',
+				name: 'maxDateCreated',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers created at or before this date and time (ISO-8601)',
+			},
+			{
+				displayName: 'Max Date Modified',
+				name: 'maxDateModified',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers changed at or before this date and time (ISO-8601)',
+			},
+			{
+				displayName: 'Min Date Created',
+				name: 'minDateCreated',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers created at or after this date and time (ISO-8601)',
+			},
+			{
+				displayName: 'Min Date Modified',
+				name: 'minDateModified',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers changed at or after this date and time (ISO-8601)',
+			},
+			{
+				displayName: 'Name Contains',
+				name: 'nameLike',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. smith',
+				description: 'Text found in the customer\'s first and last name',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			...includeOptions,
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				options: [
+					{ name: 'Date Created, Newest First', value: 'date_created:desc' },
+					{ name: 'Date Created, Oldest First', value: 'date_created:asc' },
+					{ name: 'Date Modified, Newest First', value: 'date_modified:desc' },
+					{ name: 'Date Modified, Oldest First', value: 'date_modified:asc' },
+					{ name: 'Last Name, A to Z', value: 'last_name:asc' },
+					{ name: 'Last Name, Z to A', value: 'last_name:desc' },
+				],
+				default: 'date_created:asc',
+			},
+		],
+	},
+];
+
+export const description = showFor({ show: { resource: ['customer'], operation: ['getAll'] } }, properties);
+
+function list(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
+}
+
+const DATE_FILTERS: Array<[string, string, string]> = [
+	['minDateCreated', 'date_created:min', 'Min Date Created'],
+	['maxDateCreated', 'date_created:max', 'Max Date Created'],
+	['minDateModified', 'date_modified:min', 'Min Date Modified'],
+	['maxDateModified', 'date_modified:max', 'Max Date Modified'],
+];
+
+/** The v3 query for the Filters collection, every value checked and named. */
+function toQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject {
+	const qs: IDataObject = {};
+	const ids = list(filters.ids).map((id) => toId(context, id, 'Customer IDs', itemIndex));
+	if (ids.length) qs['id:in'] = ids.join(',');
+	const emails = list(filters.email).map((email) => toEmail(context, email, itemIndex));
+	if (emails.length) qs['email:in'] = emails.join(',');
+	const companies = list(filters.company);
+	if (companies.length) qs['company:in'] = companies.join(',');
+	const groups = list(filters.customerGroupId).map((id) =>
+		id === '0' ? 0 : toId(context, id, 'Customer Group', itemIndex),
+	);
+	if (groups.length) qs['customer_group_id:in'] = groups.join(',');
+	const name = toText(context, filters.nameLike, 'Name Contains', itemIndex, false);
+	if (name) qs['name:like'] = name;
+	for (const [field, key, label] of DATE_FILTERS) {
+		const value = filters[field];
+		if (value === undefined || value === null || value === '') continue;
+		// v3 appends the current time of day to a bare date: always send a full date-time.
+		qs[key] = toV3Date(toDate(context, value, label, itemIndex));
+	}
+	return qs;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await executePerItem.call(this, items, async (itemIndex) => {
+		const { limit } = readReturnAllOrLimit(this, itemIndex);
+		const qs = toQuery(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const include = includeList(options);
+		if (include.length) qs.include = include.join(',');
+		if (options.sort) qs.sort = String(options.sort);
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		// Customers v3 pages by cursor (`after`), 250 per page at most.
+		const customers = await getAllItems.call(this, {
+			style: 'v3Cursor',
+			path: CUSTOMERS_PATH,
+			qs,
+			maxPageSize: CUSTOMER_PAGE_SIZE,
+			limit,
+			itemIndex,
+		});
+		return simplify ? customers.map(toSimpleCustomer) : customers;
+	});
+}

@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idLocator } from '../common/descriptions';
+
+export const customerIdLocator: INodeProperties = idLocator({
+	name: 'customerId',
+	displayName: 'Customer',
+	searchListMethod: 'searchCustomers',
+	description: 'The customer, chosen by name or e-mail, or given by ID',
+});
+
+/** Sub-resources BigCommerce can embed in each customer (`include`). */
+export const includeOptions: INodeProperties[] = [
+	{
+		displayName: 'Include Addresses',
+		name: 'includeAddresses',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include the customer\'s addresses',
+	},
+	{
+		displayName: 'Include Attributes',
+		name: 'includeAttributes',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include the customer\'s attribute values',
+	},
+	{
+		displayName: 'Include Form Fields',
+		name: 'includeFormFields',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include the answers to the store\'s custom account sign-up fields',
+	},
+	{
+		displayName: 'Include Store Credit',
+		name: 'includeStoreCredit',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include the customer\'s store credit',
+	},
+];

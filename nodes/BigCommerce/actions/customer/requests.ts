@@ -1,0 +1,227 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { batchWrite, bigCommerceRequest, chunkForBatch, getAllItems, toNodeApiError } from '../../transport';
+import { emailKey } from './fields';
+import type { Prepared } from './prepare';
+
+export type RecordOutcome = Prepared<IDataObject>;
+
+export const CUSTOMERS_PATH = '/v3/customers';
+// POST and PUT /v3/customers take at most 10 customers per request (413 beyond).
+export const CUSTOMER_BATCH_SIZE = 10;
+// Largest page of /v3/customers; one lookup by `id:in` reads this many at once.
+export const CUSTOMER_PAGE_SIZE = 250;
+// E-mails per `email:in` lookup: many per request, while the URL stays well under 8 KB.
+const EMAILS_PER_LOOKUP = 50;
+// A create is repeated at most this often, and only after a lookup showed it was not saved.
+const CREATE_ATTEMPTS = 3;
+
+/** The `include` value for the sub-resources a user asked for, in a stable order. */
+export function includeList(options: IDataObject): string[] {
+	const include: string[] = [];
+	if (options.includeAddresses) include.push('addresses');
+	if (options.includeAttributes) include.push('attributes');
+	if (options.includeFormFields) include.push('formfields');
+	if (options.includeStoreCredit) include.push('storecredit');
+	return include;
+}
+
+/** Customers by ID (v3 has no single-customer GET), 250 IDs per request. */
+export async function findCustomersById(
+	this: IExecuteFunctions,
+	ids: number[],
+	include: string[] = [],
+	itemIndex?: number,
+): Promise<Map<number, IDataObject>> {
+	const found = new Map<number, IDataObject>();
+	for (const chunk of chunkForBatch([...new Set(ids)], CUSTOMER_PAGE_SIZE)) {
+		const qs: IDataObject = { 'id:in': chunk.join(',') };
+		if (include.length) qs.include = include.join(',');
+		const records = await getAllItems.call(this, {
+			style: 'v3Cursor',
+			path: CUSTOMERS_PATH,
+			qs,
+			maxPageSize: CUSTOMER_PAGE_SIZE,
+			itemIndex,
+		});
+		for (const record of records) found.set(Number(record.id), record);
+	}
+	return found;
+}
+
+/**
+ * Customers by e-mail, many addresses per request. Keys are lower-cased: BigCommerce keeps
+ * e-mails unique regardless of letter case, so the lookup sends both spellings.
+ */
+export async function findCustomersByEmail(
+	this: IExecuteFunctions,
+	emails: string[],
+	itemIndex?: number,
+): Promise<Map<string, IDataObject>> {
+	const found = new Map<string, IDataObject>();
+	const unique = new Map<string, string[]>();
+	for (const email of emails) {
+		const trimmed = String(email).trim();
+		const key = emailKey(trimmed);
+		if (!unique.has(key)) unique.set(key, [...new Set([trimmed, key])]);
+	}
+	for (const chunk of chunkForBatch([...unique.values()], EMAILS_PER_LOOKUP)) {
+		const spellings = chunk.flat();
+		const records = await getAllItems.call(this, {
+			style: 'v3Cursor',
+			path: CUSTOMERS_PATH,
+			qs: { 'email:in': spellings.join(',') },
+			maxPageSize: CUSTOMER_PAGE_SIZE,
+			itemIndex,
+		});
+		for (const record of records) found.set(emailKey(record.email), record);
+	}
+	return found;
+}
+
+/** A failure after which BigCommerce may or may not have saved the request. */
+function outcomeUnknown(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const status = Number(error.httpCode);
+	return !error.httpCode || !Number.isFinite(status) || status >= 500;
+}
+
+function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error));
+}
+
+interface WriteAnswer {
+	saved: IDataObject[];
+	/** Per-record problems of a 207 Multi-Status answer. */
+	problems: IDataObject[];
+}
+
+async function sendCustomers(
+	this: IExecuteFunctions,
+	method: 'POST' | 'PUT',
+	records: IDataObject[],
+): Promise<WriteAnswer> {
+	const response = await bigCommerceRequest.call(this, { method, path: CUSTOMERS_PATH, body: records });
+	const body = (response.body ?? {}) as IDataObject;
+	return {
+		saved: Array.isArray(body.data) ? (body.data as IDataObject[]) : [],
+		problems: Array.isArray(body.errors) ? (body.errors as IDataObject[]) : [],
+	};
+}
+
+/** The error of one record that a 207 Multi-Status answer reported as not saved. */
+function recordProblem(
+	context: IExecuteFunctions,
+	method: 'POST' | 'PUT',
+	problems: IDataObject[],
+	mentions: string,
+): NodeApiError {
+	const problem =
+		problems.find((entry) => JSON.stringify(entry).includes(mentions)) ??
+		problems[0] ?? { title: 'BigCommerce answered without saving this customer' };
+	return toNodeApiError(context.getNode(), {
+		method,
+		path: CUSTOMERS_PATH,
+		statusCode: Number(problem.status) || 500,
+		body: problem,
+	});
+}
+
+/**
+ * Creates up to 10 customers in one request and returns one outcome per record, in order.
+ * When the outcome is unknown (connection lost after sending, 5xx) or BigCommerce saved only
+ * some records (207), the customers are looked up by e-mail instead of blindly sent again,
+ * and only the ones not saved are sent once more.
+ */
+export async function createCustomers(this: IExecuteFunctions, records: IDataObject[]): Promise<RecordOutcome[]> {
+	const saved = new Map<string, IDataObject>();
+	let pending = records;
+	let failure: NodeApiError | NodeOperationError | undefined;
+	let problems: IDataObject[] = [];
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const answer = await sendCustomers.call(this, 'POST', pending);
+			for (const customer of answer.saved) saved.set(emailKey(customer.email), customer);
+			problems = answer.problems;
+			failure = undefined;
+		} catch (error) {
+			failure = asNodeError(this, error);
+			if (!outcomeUnknown(error)) {
+				// A refusal (4xx) saved nothing: while nothing of this batch is saved it is the
+				// batch's, which the caller may halve to find the bad record.
+				if (saved.size === 0) throw failure;
+				break;
+			}
+		}
+		pending = pending.filter((record) => !saved.has(emailKey(record.email)));
+		if (pending.length === 0 || attempt >= CREATE_ATTEMPTS) break;
+		try {
+			const found = await findCustomersByEmail.call(
+				this,
+				pending.map((record) => String(record.email)),
+			);
+			for (const [key, customer] of found) saved.set(key, customer);
+		} catch {
+			break;
+		}
+		pending = pending.filter((record) => !saved.has(emailKey(record.email)));
+		if (pending.length === 0) break;
+	}
+	return records.map((record) => {
+		const customer = saved.get(emailKey(record.email));
+		if (customer) return { ok: true, value: customer };
+		return { ok: false, error: failure ?? recordProblem(this, 'POST', problems, String(record.email)) };
+	});
+}
+
+/**
+ * Updates up to 10 customers in one request (each record carries its `id`) and returns one
+ * outcome per record, in order. Records a 207 answer reports as not saved are sent again:
+ * an update sets absolute values, so repeating it is safe.
+ */
+export async function updateCustomers(this: IExecuteFunctions, records: IDataObject[]): Promise<RecordOutcome[]> {
+	const saved = new Map<number, IDataObject>();
+	let pending = records;
+	let problems: IDataObject[] = [];
+	for (let attempt = 1; pending.length > 0 && attempt <= CREATE_ATTEMPTS; attempt++) {
+		const answer = await sendCustomers.call(this, 'PUT', pending);
+		for (const customer of answer.saved) saved.set(Number(customer.id), customer);
+		problems = answer.problems;
+		// A plain 200 saved every record, even if the answer left some out.
+		if (problems.length === 0) {
+			for (const record of pending) if (!saved.has(Number(record.id))) saved.set(Number(record.id), { ...record });
+		}
+		pending = pending.filter((record) => !saved.has(Number(record.id)));
+	}
+	return records.map((record) => {
+		const customer = saved.get(Number(record.id));
+		if (customer) return { ok: true, value: customer };
+		return { ok: false, error: recordProblem(this, 'PUT', problems, `id ${String(record.id)} `) };
+	});
+}
+
+/**
+ * Sends records 10 per request and returns one outcome per record, in order. Customer
+ * writes are all-or-nothing per request: a batch refused for one bad record is halved
+ * until the refusal sits on that record alone.
+ */
+export async function writeCustomerBatches(
+	records: IDataObject[],
+	send: (batch: IDataObject[]) => Promise<RecordOutcome[]>,
+): Promise<RecordOutcome[]> {
+	const outcomes = await batchWrite(records, CUSTOMER_BATCH_SIZE, send, { isolateFailures: true });
+	return outcomes.map((outcome) => (outcome.ok ? outcome.value : outcome));
+}
+
+/** The error of a customer ID that BigCommerce does not know, in the transport's words. */
+export function customerNotFound(context: IExecuteFunctions, id: number, itemIndex: number): NodeApiError {
+	return toNodeApiError(context.getNode(), {
+		method: 'GET',
+		path: CUSTOMERS_PATH,
+		statusCode: 404,
+		body: { status: 404, title: `There is no customer with ID ${id}` },
+		itemIndex,
+	});
+}

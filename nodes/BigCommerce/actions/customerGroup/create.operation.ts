@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { showFor } from '../common/displayOptions';
+import { executePerItem } from '../common/items';
+import { readEveryItem } from '../customer/prepare';
+import { GROUPS_PATH, groupFields, toGroupBody } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Wholesale',
+		description: 'The group\'s name, unique in the store',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: groupFields,
+	},
+];
+
+export const description = showFor({ show: { resource: ['customerGroup'], operation: ['create'] } }, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	// Check every item first: a bad Discount Rules field stops the node before anything is created.
+	const bodies = readEveryItem(this, items, (itemIndex) =>
+		toGroupBody(
+			this,
+			{
+				...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+				name: this.getNodeParameter('name', itemIndex, ''),
+			},
+			itemIndex,
+		),
+	);
+	return await executePerItem.call(this, items, async (itemIndex) => {
+		const body = bodies[itemIndex];
+		if (!body.ok) throw body.error;
+		return await bigCommerceApiRequest.call(this, { method: 'POST', path: GROUPS_PATH, body: body.value, itemIndex });
+	});
+}

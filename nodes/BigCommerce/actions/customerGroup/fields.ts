@@ -1,0 +1,107 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { idLocator } from '../common/descriptions';
+import { readJson, toId, toText } from '../common/inputs';
+
+export const GROUPS_PATH = '/v2/customer_groups';
+
+export const customerGroupIdLocator: INodeProperties = idLocator({
+	name: 'customerGroupId',
+	displayName: 'Customer Group',
+	searchListMethod: 'searchCustomerGroups',
+	description: 'The customer group, chosen by name or given by ID',
+});
+
+/** The group fields create and update share, named as the v2 API names them. */
+export const groupFields: INodeProperties[] = [
+	{
+		displayName: 'Category Access',
+		name: 'category_access',
+		type: 'options',
+		options: [
+			{ name: 'All Categories', value: 'all', description: 'Members see every category' },
+			{ name: 'No Categories', value: 'none', description: 'Members see no category' },
+			{ name: 'Specific Categories', value: 'specific', description: 'Members see only the categories chosen in Category Names or IDs' },
+		],
+		default: 'all',
+		description: 'Which catalog categories members of the group can see',
+	},
+	{
+		displayName: 'Category Names or IDs',
+		name: 'categories',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCategories' },
+		default: [],
+		description:
+			'The categories members can see when Category Access is Specific Categories. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Discount Rules (JSON)',
+		name: 'discount_rules',
+		type: 'json',
+		default: '[]',
+		placeholder: 'e.g. [{"type": "all", "method": "percent", "amount": 10}]',
+		description:
+			'Discounts for members: a list of rules with type (all, category, product or price_list), method (percent, fixed or price), amount, and category_id, product_id or price_list_id',
+	},
+	{
+		displayName: 'Is Default',
+		name: 'is_default',
+		type: 'boolean',
+		default: false,
+		description: 'Whether new customers who sign up join this group automatically',
+	},
+	{
+		displayName: 'Is Group for Guests',
+		name: 'is_group_for_guests',
+		type: 'boolean',
+		default: false,
+		description: 'Whether shoppers who are not logged in get this group\'s prices and access (one group at most)',
+	},
+];
+
+const RULE_TYPES = ['all', 'category', 'product', 'price_list'];
+const RULE_METHODS = ['percent', 'fixed', 'price'];
+
+function toDiscountRules(context: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] {
+	const parsed = readJson(context, value, 'Discount Rules', itemIndex);
+	const rules = Array.isArray(parsed) ? parsed : [parsed];
+	rules.forEach((rule, position) => {
+		const problem = (text: string) =>
+			new NodeOperationError(context.getNode(), `Discount Rules: rule ${position + 1} ${text}`, {
+				itemIndex,
+				description: 'Example: [{"type": "all", "method": "percent", "amount": 10}]',
+			});
+		if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw problem('must be an object');
+		if (!RULE_TYPES.includes(String(rule.type))) throw problem(`needs a type: ${RULE_TYPES.join(', ')}`);
+		if (rule.method !== undefined && !RULE_METHODS.includes(String(rule.method))) {
+			throw problem(`has an unknown method "${String(rule.method)}": use ${RULE_METHODS.join(', ')}`);
+		}
+		if (rule.amount !== undefined && !Number.isFinite(Number(rule.amount))) {
+			throw problem(`has an amount that is not a number: "${String(rule.amount)}"`);
+		}
+	});
+	return rules;
+}
+
+/** The v2 group body for create and update, every value checked before any request. */
+export function toGroupBody(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+	const body: IDataObject = {};
+	if (fields.name !== undefined) body.name = toText(context, fields.name, 'Name', itemIndex);
+	if (fields.is_default !== undefined) body.is_default = Boolean(fields.is_default);
+	if (fields.is_group_for_guests !== undefined) body.is_group_for_guests = Boolean(fields.is_group_for_guests);
+	const categories = (Array.isArray(fields.categories) ? fields.categories : String(fields.categories ?? '').split(','))
+		.filter((id) => String(id).trim() !== '')
+		.map((id) => toId(context, id, 'Category', itemIndex));
+	if (fields.category_access !== undefined) {
+		const type = String(fields.category_access);
+		body.category_access = type === 'specific' ? { type, categories } : { type };
+	} else if (categories.length) {
+		body.category_access = { type: 'specific', categories };
+	}
+	if (fields.discount_rules !== undefined && fields.discount_rules !== '') {
+		body.discount_rules = toDiscountRules(context, fields.discount_rules, itemIndex);
+	}
+	return body;
+}

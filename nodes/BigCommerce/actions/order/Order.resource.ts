@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export { get, getAll, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['order'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an order, optionally with its line items, shipping addresses and coupons',
+				action: 'Get an order',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List orders, filtered by status, date, customer or channel',
+				action: 'Get many orders',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change an order\'s status, notes, message, payment method or external ID',
+				action: 'Update an order',
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+	...getAll.description,
+	...update.description,
+];

@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { idLocator, simplifyProperty } from '../common/descriptions';
+import { showFor } from '../common/displayOptions';
+import { readId } from '../common/inputs';
+import { executePerItem } from '../common/items';
+import { embedSubResources, includeOptions, readIncludes } from './subResources';
+import { toSimpleOrder } from './toSimpleOrder';
+
+const properties: INodeProperties[] = [
+	idLocator({
+		name: 'orderId',
+		displayName: 'Order',
+		searchListMethod: 'searchOrders',
+		placeholder: 'e.g. 100',
+		description: 'The order to get',
+	}),
+	simplifyProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: includeOptions(false),
+	},
+];
+
+export const description = showFor({ show: { resource: ['order'], operation: ['get'] } }, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await executePerItem.call(this, items, async (itemIndex) => {
+		const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+
+		const order = await bigCommerceApiRequest.call(this, {
+			method: 'GET',
+			path: `/v2/orders/${orderId}`,
+			itemIndex,
+		});
+		const full = await embedSubResources.call(this, order, readIncludes(options), itemIndex);
+		return simplify ? toSimpleOrder(full) : full;
+	});
+}

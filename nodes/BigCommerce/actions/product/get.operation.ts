@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { idLocator, simplifyProperty } from '../common/descriptions';
+import { showFor } from '../common/displayOptions';
+import { executePerItem } from '../common/items';
+import { readId } from '../common/inputs';
+import { includeOptions, includeParameter } from './includes';
+import { toSimpleProduct } from './simplify';
+
+const properties: INodeProperties[] = [
+	idLocator({
+		name: 'productId',
+		displayName: 'Product',
+		searchListMethod: 'searchProducts',
+		description: 'The product to get',
+	}),
+	simplifyProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: includeOptions,
+	},
+];
+
+export const description = showFor({ show: { resource: ['product'], operation: ['get'] } }, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await executePerItem.call(this, items, async (itemIndex) => {
+		const id = readId(this, 'productId', itemIndex, 'Product ID');
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const include = includeParameter(options);
+		const answer = await bigCommerceApiRequest.call(this, {
+			method: 'GET',
+			path: `/v3/catalog/products/${id}`,
+			qs: include ? { include } : undefined,
+			itemIndex,
+		});
+		const product = answer.data as IDataObject;
+		return simplify ? toSimpleProduct(product) : product;
+	});
+}

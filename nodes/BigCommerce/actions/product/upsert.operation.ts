@@ -1,0 +1,186 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { batchWrite } from '../../transport';
+import { simplifyProperty } from '../common/descriptions';
+import { showFor } from '../common/displayOptions';
+import { atItem, executePerItem } from '../common/items';
+import { toText } from '../common/inputs';
+import { toSimpleVariant } from '../productVariant/simplify';
+import { putBatchById, type RecordAnswer } from './batchUpdate';
+import { createProduct, readNewProduct } from './create.operation';
+import { findSkuOwners, skuKey } from './lookups';
+import { nameProperty, priceProperty, productFieldOptions, typeProperty, weightProperty } from './productFields';
+import { readEveryItem } from './readEveryItem';
+import { toSimpleProduct } from './simplify';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'SKU',
+		name: 'sku',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. TOTE-NAT-01',
+		description:
+			'The SKU to match, ignoring letter case: a product or variant with it is updated, otherwise a product is created',
+	},
+	nameProperty,
+	typeProperty,
+	weightProperty,
+	priceProperty,
+	simplifyProperty,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: productFieldOptions({
+			omit: ['sku'],
+			describe: {
+				categories:
+					'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. On update, the list replaces the current categories.',
+				images: 'Images for the products this creates; existing products keep their images',
+				custom_fields: 'Custom fields for the products this creates; existing products keep theirs',
+			},
+		}),
+	},
+];
+
+export const description = showFor({ show: { resource: ['product'], operation: ['upsert'] } }, properties);
+
+// Products PUT takes at most 10 per request, variants PUT 50.
+const PRODUCT_BATCH = 10;
+const VARIANT_BATCH = 50;
+
+// What a SKU that belongs to an option variant can change on that variant.
+const VARIANT_FIELDS = [
+	'price',
+	'sale_price',
+	'cost_price',
+	'retail_price',
+	'map_price',
+	'weight',
+	'width',
+	'height',
+	'depth',
+	'inventory_level',
+	'inventory_warning_level',
+	'upc',
+	'mpn',
+	'gtin',
+];
+
+// Added again on every run, so only sent when the product is created.
+const CREATE_ONLY_FIELDS = ['images', 'custom_fields'];
+
+interface Row {
+	itemIndex: number;
+	key: string;
+	body: IDataObject;
+}
+
+type Failure = NodeApiError | NodeOperationError;
+
+interface Outcome {
+	record: IDataObject;
+	action: 'created' | 'updated';
+	isVariant: boolean;
+}
+
+function without(body: IDataObject, keys: string[]): IDataObject {
+	return Object.fromEntries(Object.entries(body).filter(([key]) => !keys.includes(key)));
+}
+
+function pick(body: IDataObject, keys: string[]): IDataObject {
+	return Object.fromEntries(Object.entries(body).filter(([key]) => keys.includes(key)));
+}
+
+/**
+ * Creates or updates products by SKU. Every SKU is looked up first, many per request; found
+ * products are updated 10 per request and found option variants 50 per request; the rest are
+ * created one per request (BigCommerce's limit). A SKU repeated in the input is created once,
+ * and its later rows update that product.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = this.continueOnFail();
+	const outcomes = new Map<number, Outcome | Failure>();
+	const fail = (itemIndex: number, error: unknown) => {
+		const failure = atItem(this, error, itemIndex);
+		if (!continueOnFail) throw failure;
+		outcomes.set(itemIndex, failure);
+	};
+
+	const read = readEveryItem(this, items, (itemIndex): Row => {
+		const sku = toText(this, this.getNodeParameter('sku', itemIndex), 'SKU', itemIndex);
+		return { itemIndex, key: skuKey(sku), body: readNewProduct(this, itemIndex, { sku }) };
+	});
+	const rows: Row[] = [];
+	read.forEach((row, itemIndex) => {
+		if (row instanceof Error) outcomes.set(itemIndex, row);
+		else rows.push(row);
+	});
+
+	const owners = await findSkuOwners.call(
+		this,
+		rows.map((row) => String(row.body.sku)),
+	);
+
+	const productUpdates: Row[] = [];
+	const variantUpdates: Row[] = [];
+	// In input order, so that a SKU's first row creates it and later rows update it.
+	for (const row of rows) {
+		const owner = owners.get(row.key);
+		if (owner?.variantId !== undefined) {
+			variantUpdates.push({ ...row, body: { id: owner.variantId, ...pick(row.body, VARIANT_FIELDS) } });
+		} else if (owner) {
+			// The SKU is left out: it already matches, perhaps in another letter case.
+			productUpdates.push({ ...row, body: { id: owner.productId, ...without(row.body, ['sku', ...CREATE_ONLY_FIELDS]) } });
+		} else {
+			try {
+				const product = await createProduct.call(this, row.body, row.itemIndex);
+				owners.set(row.key, { productId: Number(product.id) });
+				outcomes.set(row.itemIndex, { record: product, action: 'created', isVariant: false });
+			} catch (error) {
+				fail(row.itemIndex, error);
+			}
+		}
+	}
+
+	const applyUpdates = async (updates: Row[], path: string, batchSize: number, isVariant: boolean) => {
+		const answers = await batchWrite(
+			updates.map((row) => row.body),
+			batchSize,
+			async (batch) => await putBatchById.call(this, path, batch),
+			{ isolateFailures: true },
+		);
+		answers.forEach((answer, position) => {
+			const { itemIndex } = updates[position];
+			const recordAnswer: RecordAnswer | undefined = answer.ok ? answer.value : undefined;
+			if (!answer.ok) fail(itemIndex, answer.error);
+			else if (recordAnswer && 'failure' in recordAnswer) fail(itemIndex, recordAnswer.failure);
+			else if (recordAnswer) outcomes.set(itemIndex, { record: recordAnswer.record, action: 'updated', isVariant });
+		});
+	};
+	await applyUpdates(productUpdates, '/v3/catalog/products', PRODUCT_BATCH, false);
+	await applyUpdates(variantUpdates, '/v3/catalog/variants', VARIANT_BATCH, true);
+
+	return await executePerItem.call(this, items, async (itemIndex) => {
+		const outcome = outcomes.get(itemIndex);
+		if (outcome instanceof Error) throw outcome;
+		if (!outcome) return [];
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const shape = outcome.isVariant ? toSimpleVariant : toSimpleProduct;
+		return { ...(simplify ? shape(outcome.record) : outcome.record), action: outcome.action };
+	});
+}

@@ -1,0 +1,127 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { idLocator, simplifyProperty } from '../common/descriptions';
+import { showFor } from '../common/displayOptions';
+import { executePerItem } from '../common/items';
+import { readId, toText } from '../common/inputs';
+import { createOnce } from '../product/createOnce';
+import { readEveryItem } from '../product/readEveryItem';
+import { toSimpleVariant } from './simplify';
+import { skuField, toVariantBody, variantFieldOptions } from './variantFields';
+
+const properties: INodeProperties[] = [
+	idLocator({
+		name: 'productId',
+		displayName: 'Product',
+		searchListMethod: 'searchProducts',
+		description: 'The product to add the variant to',
+	}),
+	{ ...skuField, required: true },
+	{
+		displayName: 'Option Values',
+		name: 'optionValues',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Option Value',
+		default: {},
+		required: true,
+		description: 'The option combination this variant sells, e.g. Color: Red and Size: M',
+		options: [
+			{
+				displayName: 'Option Value',
+				name: 'optionValue',
+				values: [
+					{
+						displayName: 'Option Name',
+						name: 'optionName',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Color',
+						description: 'The option as shoppers see it; a new name adds the option to the product',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Red',
+						description: 'The value of the option; a new value is added to the option',
+					},
+				],
+			},
+		],
+	},
+	simplifyProperty,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: variantFieldOptions(),
+	},
+];
+
+export const description = showFor({ show: { resource: ['productVariant'], operation: ['create'] } }, properties);
+
+interface NewVariant {
+	productId: number;
+	body: IDataObject;
+}
+
+function readNewVariant(context: IExecuteFunctions, itemIndex: number): NewVariant {
+	const productId = readId(context, 'productId', itemIndex, 'Product ID');
+	const sku = toText(context, context.getNodeParameter('sku', itemIndex), 'SKU', itemIndex);
+	const entries = ((context.getNodeParameter('optionValues', itemIndex, {}) as IDataObject).optionValue ?? []) as IDataObject[];
+	if (!Array.isArray(entries) || !entries.length) {
+		throw new NodeOperationError(context.getNode(), 'Add at least one option value, e.g. Color: Red', {
+			itemIndex,
+			description: 'A variant is one combination of option values, so it needs at least one.',
+		});
+	}
+	const optionValues = entries.map((entry, position) => ({
+		option_display_name: toText(context, entry.optionName, `Option Name of option value ${position + 1}`, itemIndex),
+		label: toText(context, entry.value, `Value of option value ${position + 1}`, itemIndex),
+	}));
+	const additionalFields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	return { productId, body: { ...toVariantBody(context, additionalFields, itemIndex), sku, option_values: optionValues } };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	// Every item's input is checked before the first variant is created.
+	const inputs = readEveryItem(this, items, (itemIndex) => readNewVariant(this, itemIndex));
+	return await executePerItem.call(this, items, async (itemIndex) => {
+		const input = inputs[itemIndex];
+		if (input instanceof Error) throw input;
+		const { productId, body } = input;
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const variant = await createOnce.call(this, itemIndex, {
+			create: async () => {
+				const answer = await bigCommerceApiRequest.call(this, {
+					method: 'POST',
+					path: `/v3/catalog/products/${productId}/variants`,
+					body,
+					itemIndex,
+				});
+				return answer.data as IDataObject;
+			},
+			// SKUs are unique in the store: finding it means the lost request saved the variant.
+			findExisting: async () => {
+				const answer = await bigCommerceApiRequest.call(this, {
+					method: 'GET',
+					path: '/v3/catalog/variants',
+					qs: { sku: body.sku, 'product_id:in': productId },
+					itemIndex,
+				});
+				const data = answer.data;
+				return Array.isArray(data) && data.length ? (data[0] as IDataObject) : undefined;
+			},
+		});
+		return simplify ? toSimpleVariant(variant) : variant;
+	});
+}

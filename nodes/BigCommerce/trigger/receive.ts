@@ -1,0 +1,90 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { MAX_DELIVERY_BYTES, isRepeatedDelivery, parseDelivery, rawBodyOf } from './delivery';
+import { isOrderStatusChange } from './events';
+import { staticDataOf } from './hooks';
+import { resolveEvent } from './resolveEvent';
+import {
+	readStandardWebhookHeaders,
+	verifyStandardWebhookSignature,
+	verifyWebhookSecret,
+} from './verify';
+
+/**
+ * Answers the request itself with an exact status, so n8n sends nothing more. BigCommerce only
+ * needs a quick 2xx; bodies are for people reading logs.
+ */
+function answer(context: IWebhookFunctions, status: number, body: IDataObject): void {
+	context.getResponseObject().status(status).json(body);
+}
+
+function refuse(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	answer(context, status, { message });
+	return { noWebhookResponse: true };
+}
+
+function readOrderStatuses(context: IWebhookFunctions): number[] {
+	const raw = context.getNodeParameter('options.orderStatuses', []) as unknown;
+	const list = Array.isArray(raw) ? raw : [raw];
+	return list.map(Number).filter((id) => Number.isInteger(id) && id >= 0);
+}
+
+/**
+ * One delivery: checks size, secret and (when configured) signature, drops malformed and
+ * repeated deliveries and filtered status changes, acknowledges at once, then fetches the
+ * full record so the workflow gets one complete item.
+ */
+export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = this.getRequestObject();
+	const raw = rawBodyOf(request as unknown as { rawBody?: unknown; body?: unknown });
+	if (raw.length > MAX_DELIVERY_BYTES) return refuse(this, 413, 'The delivery is larger than 1 MB');
+
+	const headers = this.getHeaderData();
+	const staticData = staticDataOf(this);
+	if (!verifyWebhookSecret(headers, staticData.secret)) {
+		return refuse(this, 401, 'The delivery does not carry this workflow\'s secret');
+	}
+
+	const credentials = await this.getCredentials('bigCommerceApi');
+	const clientSecret = typeof credentials.clientSecret === 'string' ? credentials.clientSecret : '';
+	const signatureHeaders = readStandardWebhookHeaders(headers);
+	if (clientSecret !== '' && signatureHeaders) {
+		const verdict = verifyStandardWebhookSignature({
+			clientSecret,
+			headers: signatureHeaders,
+			rawBody: raw,
+			nowSeconds: Math.floor(Date.now() / 1000),
+		});
+		if (verdict === 'stale') return refuse(this, 401, 'The delivery\'s signature timestamp is too old or in the future');
+		if (verdict !== 'valid') return refuse(this, 401, 'The delivery\'s signature does not match the client secret');
+	}
+
+	const delivery = parseDelivery(raw);
+	if (!delivery) return refuse(this, 400, 'The body is not a BigCommerce webhook delivery (JSON with a scope)');
+
+	const nodeKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+	if (delivery.hash && isRepeatedDelivery(nodeKey, staticData, delivery.hash)) {
+		answer(this, 200, { received: true, duplicate: true });
+		return { noWebhookResponse: true };
+	}
+
+	if (isOrderStatusChange(delivery.scope)) {
+		const wanted = readOrderStatuses(this);
+		const status = (delivery.data.status ?? {}) as IDataObject;
+		if (wanted.length && !wanted.includes(Number(status.new_status_id))) {
+			answer(this, 200, { received: true, ignored: 'the new order status is not one of the chosen ones' });
+			return { noWebhookResponse: true };
+		}
+	}
+
+	// Acknowledge before fetching anything: BigCommerce retries and eventually deactivates
+	// hooks whose destination answers slowly.
+	answer(this, 200, { received: true });
+
+	const resolveData = this.getNodeParameter('resolveData', true) as boolean;
+	const resolution = resolveData ? await resolveEvent.call(this, delivery) : {};
+	return {
+		noWebhookResponse: true,
+		workflowData: [this.helpers.returnJsonArray([{ ...delivery, ...resolution }])],
+	};
+}

@@ -1,0 +1,247 @@
+// Customer groups (v2 only): setting up a wholesale tier with its discount, looking groups
+// up, renaming and removing them, through n8n's WorkflowExecute against the store emulator.
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { startEmulator, type Emulator } from '../emulator';
+import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startEmulator({ seed: 'demo' });
+});
+afterAll(async () => {
+	await emulator.stop();
+});
+// Every test starts from the demo store: groups Retail (default), Wholesale (10% off), VIP.
+beforeEach(() => {
+	emulator.reset();
+	emulator.seedDemo();
+});
+
+async function run(parameters: INodeParameters, input?: IDataObject[], continueOnFail = false) {
+	return await runNode(
+		{ resource: 'customerGroup', ...parameters },
+		{ credentials: credentialsFor(emulator), input, continueOnFail },
+	);
+}
+
+const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
+const groupNamed = (name: string) => emulator.state.customerGroups.find((g) => g.name === name);
+const groupsPath = '/v2/customer_groups';
+
+describe('customer group create', () => {
+	it('creates a trade group with a storewide discount and access to chosen categories', async () => {
+		const categories = [...emulator.state.categories.values()].slice(0, 2).map((c) => c.id);
+
+		const result = await run({
+			operation: 'create',
+			name: 'Trade Partners',
+			additionalFields: {
+				category_access: 'specific',
+				categories,
+				discount_rules: '[{"type": "all", "method": "percent", "amount": 15}]',
+			},
+		});
+
+		expect(result.error).toBeUndefined();
+		const [group] = jsonOf(result);
+		expect(group).toMatchObject({ name: 'Trade Partners', category_access: { type: 'specific', categories } });
+		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${groupsPath}`]);
+		expect(emulator.requests[0].body).toEqual({
+			name: 'Trade Partners',
+			category_access: { type: 'specific', categories },
+			discount_rules: [{ type: 'all', method: 'percent', amount: 15 }],
+		});
+		expect(groupNamed('Trade Partners')).toMatchObject({ id: group.id, discount_rules: [{ type: 'all', method: 'percent', amount: 15 }] });
+	});
+
+	it('refuses a name already in use (409), naming the item', async () => {
+		const result = await run({ operation: 'create', name: '={{ $json.name }}' }, [{ name: 'Distributors' }, { name: 'wholesale' }]);
+
+		expect(result.error?.httpCode).toBe('409');
+		expect(result.error?.message).toContain("The customer group name 'wholesale' is already in use.");
+		expect(result.error?.context?.itemIndex).toBe(1);
+	});
+
+	it('with Continue On Fail, only the duplicate name carries the error', async () => {
+		const result = await run(
+			{ operation: 'create', name: '={{ $json.name }}' },
+			[{ name: 'Distributors' }, { name: 'VIP' }, { name: 'Schools' }],
+			true,
+		);
+
+		const out = jsonOf(result);
+		expect(out[0]).toMatchObject({ name: 'Distributors' });
+		expect(out[1].error).toContain('already in use');
+		expect(out[2]).toMatchObject({ name: 'Schools' });
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	it.each([
+		['text that is not JSON', '[{"type": "all",', 'Discount Rules must be valid JSON'],
+		['a rule without a type', '[{"method": "percent", "amount": 5}]', 'Discount Rules: rule 1 needs a type'],
+		['an amount that is not a number', '{"type": "all", "method": "fixed", "amount": "ten"}', 'rule 1 has an amount that is not a number'],
+	])('refuses discount rules with %s before sending anything', async (_, rules, message) => {
+		const result = await run(
+			{ operation: 'create', name: '={{ $json.name }}', additionalFields: { discount_rules: '={{ $json.rules }}' } },
+			[
+				{ name: 'Fine', rules: '[]' },
+				{ name: 'Broken', rules },
+			],
+		);
+
+		expect(result.error?.message).toContain(message);
+		expect(result.error?.context?.itemIndex).toBe(1);
+		expect(emulator.requests).toEqual([]);
+	});
+});
+
+describe('customer group get', () => {
+	it('gets a group by ID as BigCommerce sends it', async () => {
+		const wholesale = groupNamed('Wholesale')!;
+
+		const result = await run({ operation: 'get', customerGroupId: byId(wholesale.id) });
+
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				id: wholesale.id,
+				name: 'Wholesale',
+				discount_rules: [{ type: 'all', method: 'percent', amount: '10.0000' }],
+			}),
+		]);
+		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${groupsPath}/${wholesale.id}`]);
+	});
+
+	it('reports an unknown ID as not found (404)', async () => {
+		const result = await run({ operation: 'get', customerGroupId: byId(404404) });
+
+		expect(result.error?.httpCode).toBe('404');
+		expect(result.error?.message).toContain('Not found');
+	});
+
+	it('refuses a non-numeric ID before sending anything', async () => {
+		const result = await run({ operation: 'get', customerGroupId: byId('={{ $json.group }}') }, [{ group: 'Wholesale' }]);
+
+		expect(result.error?.message).toBe('Customer Group ID must be a positive whole number, got "Wholesale"');
+		expect(emulator.requests).toEqual([]);
+	});
+});
+
+describe('customer group getAll', () => {
+	function addGroups(n: number): void {
+		for (let i = 1; i <= n; i++) {
+			const id = emulator.state.customerGroups.allocateId();
+			emulator.state.customerGroups.insert({
+				id,
+				name: `Region ${i}`,
+				is_default: false,
+				is_group_for_guests: false,
+				category_access: { type: 'all' },
+				discount_rules: [],
+				date_created: 'Tue, 20 Nov 2012 00:00:00 +0000',
+				date_modified: 'Tue, 20 Nov 2012 00:00:00 +0000',
+			});
+		}
+	}
+
+	it('reads 303 groups in 2 pages of 250', async () => {
+		addGroups(300);
+
+		const result = await run({ operation: 'getAll', returnAll: true });
+
+		expect(jsonOf(result)).toHaveLength(303);
+		expect(emulator.requests.map((r) => [r.query.page, r.query.limit])).toEqual([
+			['1', '250'],
+			['2', '250'],
+		]);
+	});
+
+	it('reads one page of 2 for Limit 2', async () => {
+		const result = await run({ operation: 'getAll', returnAll: false, limit: 2 });
+
+		expect(jsonOf(result).map((g) => g.name)).toEqual(['Retail', 'Wholesale']);
+		expect(emulator.requests).toHaveLength(1);
+		expect(emulator.requests[0].query.limit).toBe('2');
+	});
+
+	it('filters by exact name, name contains and default', async () => {
+		addGroups(12);
+
+		const exact = await run({ operation: 'getAll', returnAll: true, filters: { name: 'VIP' } });
+		const like = await run({ operation: 'getAll', returnAll: true, filters: { nameLike: 'region 1' } });
+		const defaults = await run({ operation: 'getAll', returnAll: true, filters: { isDefault: true } });
+
+		expect(jsonOf(exact).map((g) => g.name)).toEqual(['VIP']);
+		expect(jsonOf(like).map((g) => g.name)).toEqual(['Region 1', 'Region 10', 'Region 11', 'Region 12']);
+		expect(jsonOf(defaults).map((g) => g.name)).toEqual(['Retail']);
+		expect(emulator.requests[1].query['name:like']).toBe('region 1');
+	});
+});
+
+describe('customer group update', () => {
+	it('renames a group and makes it the default', async () => {
+		const vip = groupNamed('VIP')!;
+
+		const result = await run({
+			operation: 'update',
+			customerGroupId: byId(vip.id),
+			updateFields: { name: 'VIP Members', is_default: true },
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)[0]).toMatchObject({ id: vip.id, name: 'VIP Members', is_default: true });
+		expect(emulator.requests[0]).toMatchObject({ method: 'PUT', path: `${groupsPath}/${vip.id}`, body: { name: 'VIP Members', is_default: true } });
+		expect(groupNamed('Retail')!.is_default).toBe(false);
+	});
+
+	it('refuses a name another group has (409)', async () => {
+		const vip = groupNamed('VIP')!;
+
+		const result = await run({ operation: 'update', customerGroupId: byId(vip.id), updateFields: { name: 'Retail' } });
+
+		expect(result.error?.httpCode).toBe('409');
+		expect(groupNamed('VIP')).toBeDefined();
+	});
+
+	it('refuses invalid discount rules JSON or empty Update Fields before sending anything', async () => {
+		const vip = groupNamed('VIP')!;
+
+		const badJson = await run({ operation: 'update', customerGroupId: byId(vip.id), updateFields: { discount_rules: '{oops' } });
+		const empty = await run({ operation: 'update', customerGroupId: byId(vip.id), updateFields: {} });
+
+		expect(badJson.error?.message).toContain('Discount Rules must be valid JSON');
+		expect(empty.error?.message).toBe('Update Fields is empty: nothing to change');
+		expect(emulator.requests).toEqual([]);
+	});
+});
+
+describe('customer group delete', () => {
+	it('deletes a group; its members stay as customers without a group', async () => {
+		const wholesale = groupNamed('Wholesale')!;
+		const members = emulator.state.customers.filter((c) => c.customer_group_id === wholesale.id);
+		expect(members.length).toBeGreaterThan(0);
+
+		const result = await run({ operation: 'delete', customerGroupId: byId(wholesale.id) });
+
+		expect(jsonOf(result)).toEqual([{ deleted: true, id: wholesale.id }]);
+		expect(groupNamed('Wholesale')).toBeUndefined();
+		expect(members.every((c) => emulator.state.customers.get(c.id)?.customer_group_id === 0)).toBe(true);
+	});
+
+	it('with Continue On Fail, an unknown group carries the 404 and the others are deleted', async () => {
+		const vip = groupNamed('VIP')!;
+
+		const result = await run(
+			{ operation: 'delete', customerGroupId: byId('={{ $json.id }}') },
+			[{ id: 777777 }, { id: vip.id }],
+			true,
+		);
+
+		const out = jsonOf(result);
+		expect(out[0].error).toContain('Not found');
+		expect(out[1]).toEqual({ deleted: true, id: vip.id });
+		expect(groupNamed('VIP')).toBeUndefined();
+	});
+});

@@ -1,0 +1,322 @@
+// The HTTP front of the emulator: parses /stores/{hash}/v2|v3 requests, applies latency,
+// faults, auth, rate limits and scopes in that order, dispatches to the routes, and logs
+// every API request.
+
+import * as http from 'http';
+import type { AddressInfo, Socket } from 'net';
+import { createHash } from 'crypto';
+import { ALL_SCOPES, SCOPE_DENIED, clientIdFor, hasScope, requiredScope } from './auth';
+import { FaultInjector } from './faults';
+import { ApiError, Core, Ctx, Reply, Version, isObject, v2Error, v3Problem } from './http';
+import { RateLimiter } from './rateLimit';
+import { Router } from './router';
+import { StoreState } from './state';
+import type { EmulatorOptions, FaultRule, RequestLogEntry } from './types';
+import { WebhookDispatcher } from './webhooks';
+import { registerCatalog } from './routes/catalog';
+import { registerCustomers } from './routes/customers';
+import { registerHooks } from './routes/hooks';
+import { registerInventory } from './routes/inventory';
+import { registerOrders } from './routes/orders';
+import { registerStore } from './routes/store';
+
+const MAX_BODY = 50 * 1024 * 1024;
+
+export type AdminHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: string) => Promise<void>;
+
+export class EmulatorServer implements Core {
+	readonly state = new StoreState();
+	readonly storeHash: string;
+	readonly storeId: string;
+	readonly token: string;
+	readonly tokens = new Map<string, string[]>();
+	readonly requests: RequestLogEntry[] = [];
+	readonly rateLimiter: RateLimiter;
+	readonly faults: FaultInjector;
+	readonly webhooks: WebhookDispatcher;
+	latencyMs: number;
+	storeName = 'Emulated Store';
+	baseUrl = '';
+	adminHandler?: AdminHandler;
+
+	private readonly router = new Router();
+	private readonly server: http.Server;
+	private readonly sockets = new Set<Socket>();
+	private readonly timers = new Set<NodeJS.Timeout>();
+
+	constructor(options: EmulatorOptions) {
+		this.storeHash = options.storeHash ?? 'abc123';
+		// A stable numeric store id derived from the hash (webhooks carry it as a string).
+		this.storeId = String(1_000_000 + (parseInt(createHash('sha1').update(this.storeHash).digest('hex').slice(0, 8), 16) % 9_000_000));
+		this.token = options.token ?? 'test-token-all-scopes';
+		this.tokens.set(this.token, ALL_SCOPES);
+		for (const [t, scopes] of Object.entries(options.tokens ?? {})) this.tokens.set(t, scopes);
+		this.rateLimiter = new RateLimiter(options.rateLimit ?? false);
+		this.faults = new FaultInjector(options.faultSeed ?? 1);
+		this.latencyMs = options.latencyMs ?? 0;
+		this.webhooks = new WebhookDispatcher({
+			state: this.state,
+			storeHash: this.storeHash,
+			storeId: this.storeId,
+			clientSecret: options.clientSecret,
+			deliveryRewrite: options.deliveryRewrite ?? ((d) => d),
+		});
+		registerCatalog(this.router);
+		registerCustomers(this.router);
+		registerOrders(this.router);
+		registerInventory(this.router);
+		registerHooks(this.router);
+		registerStore(this.router, () => this.storeName);
+		this.server = http.createServer((req, res) => {
+			this.handle(req, res).catch((e) => {
+				if (!res.headersSent && !res.destroyed) {
+					res.writeHead(500, { 'Content-Type': 'application/json' });
+					res.end(JSON.stringify({ status: 500, title: String(e instanceof Error ? e.message : e) }));
+				}
+			});
+		});
+		// Long keep-alive: clients (Node 20 agents keep sockets alive) then rarely race a server-side
+		// close after a pause, e.g. while a test seeds 100,000 records synchronously.
+		this.server.keepAliveTimeout = 120_000;
+		this.server.headersTimeout = 125_000;
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	get apiBase(): string {
+		return `${this.baseUrl}/stores/${this.storeHash}`;
+	}
+
+	emit(scope: string, data: Record<string, unknown>): void {
+		this.webhooks.emit(scope, data);
+	}
+
+	async listen(host: string, port: number): Promise<void> {
+		await new Promise<void>((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, host, () => resolve());
+		});
+		const addr = this.server.address() as AddressInfo;
+		const h = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+		this.baseUrl = `http://${h}:${addr.port}`;
+	}
+
+	async close(): Promise<void> {
+		this.webhooks.abortAll();
+		for (const t of this.timers) clearTimeout(t);
+		this.timers.clear();
+		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+		for (const s of this.sockets) s.destroy();
+		await closed;
+	}
+
+	setFaults(rules: FaultRule[]): void {
+		this.faults.set(rules);
+	}
+
+	private sleep(ms: number): Promise<void> {
+		return new Promise((resolve) => {
+			const t = setTimeout(() => {
+				this.timers.delete(t);
+				resolve();
+			}, ms);
+			this.timers.add(t);
+		});
+	}
+
+	// ----------------------------------------------------------------------------------------
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://emulator');
+		const raw = await readBody(req);
+		if (url.pathname.startsWith('/__admin/') || url.pathname === '/__admin') {
+			if (this.adminHandler) return this.adminHandler(req, res, url, raw);
+		}
+		const m = /^\/stores\/([^/]+)\/(v2|v3)(\/.*)?$/.exec(url.pathname);
+		if (!m) {
+			send(res, { status: 404, body: { status: 404, title: 'Not Found: API paths look like /stores/{store_hash}/v3/...' } }, {});
+			return;
+		}
+		const method = (req.method ?? 'GET').toUpperCase();
+		const version = m[2] as Version;
+		const path = `/${version}${(m[3] ?? '').replace(/\/+$/, '')}`;
+		const query: Record<string, string> = {};
+		for (const [k, v] of url.searchParams) query[k] = v;
+		let body: unknown = undefined;
+		let bodyIsJson = true;
+		if (raw.length) {
+			try {
+				body = JSON.parse(raw);
+			} catch {
+				body = raw;
+				bodyIsJson = false;
+			}
+		}
+		const entry: RequestLogEntry = { method, path, query, body, status: 0, time: Date.now() };
+		this.requests.push(entry);
+		const finish = (reply: Reply, headers: Record<string, string>) => {
+			entry.status = reply.status;
+			send(res, reply, headers);
+		};
+
+		if (this.latencyMs > 0) await this.sleep(this.latencyMs);
+		if (m[1] !== this.storeHash) {
+			return finish(errorReply(version, 404, `Store ${m[1]} was not found.`), {});
+		}
+
+		const fault = this.faults.pick(method, path);
+		if (fault) entry.fault = fault.kind;
+		const rate = () => this.rateLimiter.headers(Date.now());
+		switch (fault?.kind) {
+			case '429': {
+				const reset = fault.delayMs ?? 1000;
+				const headers = { ...rate(), 'X-Rate-Limit-Requests-Left': '0', 'X-Rate-Limit-Time-Reset-Ms': String(reset), 'X-Retry-After': String(Math.ceil(reset / 1000)) };
+				return finish({ status: 429, body: v3Problem(429, 'Too many requests: the rate limit of this store has been reached.') }, headers);
+			}
+			case '429-no-headers':
+				entry.status = 429;
+				res.writeHead(429, { 'Content-Length': '0' });
+				res.end();
+				return;
+			case '500':
+				return finish(errorReply(version, 500, 'Internal Server Error'), rate());
+			case '503':
+				return finish(errorReply(version, 503, 'Service Unavailable: the store is temporarily unavailable.'), rate());
+			case '502': {
+				entry.status = 502;
+				const html = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+				res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': String(Buffer.byteLength(html)) });
+				res.end(html);
+				return;
+			}
+			case 'reset':
+				req.socket.destroy();
+				return;
+			case 'stall':
+				await this.sleep(fault.delayMs ?? 60_000);
+				req.socket.destroy();
+				return;
+			case 'delay':
+				await this.sleep(fault.delayMs ?? 1000);
+				break;
+			default:
+				break;
+		}
+
+		const token = req.headers['x-auth-token'];
+		const scopes = typeof token === 'string' ? this.tokens.get(token) : undefined;
+		if (!scopes) {
+			const message = token ? 'The access token is invalid or has been revoked.' : 'Missing X-Auth-Token header: an access token is required.';
+			return finish(errorReply(version, 401, message), rate());
+		}
+		if (!this.rateLimiter.take(Date.now())) {
+			const headers = rate();
+			headers['X-Retry-After'] = String(Math.ceil(Number(headers['X-Rate-Limit-Time-Reset-Ms']) / 1000));
+			return finish({ status: 429, body: v3Problem(429, 'Too many requests: the rate limit of this store has been reached.') }, headers);
+		}
+		const scope = requiredScope(path);
+		if (scope && !hasScope(scopes, scope, method)) {
+			return finish(errorReply(version, 403, SCOPE_DENIED), rate());
+		}
+		const accept = req.headers.accept;
+		if (accept && !/json|\*\/\*|application\/\*/.test(accept)) {
+			return finish(errorReply(version, 406, 'Not Acceptable: answers are application/json.'), rate());
+		}
+		if (method === 'POST' || method === 'PUT') {
+			const ct = req.headers['content-type'] ?? '';
+			if (!/^application\/json\b/i.test(ct)) {
+				return finish(errorReply(version, 415, 'Unsupported Media Type: send the body as application/json.'), rate());
+			}
+			if (!bodyIsJson) return finish(errorReply(version, 400, 'The request body is not valid JSON.'), rate());
+		}
+
+		const match = this.router.match(method, path);
+		let reply: Reply;
+		if (match.kind === 'none') reply = errorReply(version, 404, 'The requested resource was not found.');
+		else if (match.kind === 'method-not-allowed') {
+			reply = errorReply(version, 405, `Method ${method} is not allowed here.`);
+			reply.headers = { Allow: match.allowed.join(', ') };
+		} else {
+			const ctx: Ctx = {
+				core: this,
+				method,
+				path,
+				version,
+				query,
+				body,
+				params: match.params,
+				clientId: clientIdFor(token as string),
+				multiStatus: fault?.kind === '207',
+			};
+			try {
+				reply = await match.handler(ctx);
+			} catch (e) {
+				if (e instanceof ApiError) reply = e.reply;
+				else reply = errorReply(version, 500, `Emulator error: ${e instanceof Error ? e.message : String(e)}`);
+			}
+			if (fault?.kind === '207' && reply.status === 200) reply = toMultiStatus(reply);
+		}
+		if (fault?.kind === 'reset-after-commit') {
+			// The work is done (state changed, webhooks queued) but the client never hears back.
+			req.socket.destroy();
+			return;
+		}
+		if (fault?.kind === 'malformed-json') {
+			entry.status = 200;
+			const text = reply.body === undefined ? '{"data":[{"id":1,"name":"' : JSON.stringify(reply.body);
+			const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+			res.writeHead(200, { ...rate(), 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(cut)) });
+			res.end(cut);
+			return;
+		}
+		finish(reply, rate());
+	}
+}
+
+/** A write that saved but reports a failed secondary part (generic '207' for single writes). */
+function toMultiStatus(reply: Reply): Reply {
+	const problem = v3Problem(500, 'The record was saved, but a secondary update (such as inventory or the custom URL) failed.');
+	const b = reply.body;
+	if (isObject(b) && 'data' in b) return { ...reply, status: 207, body: { data: b.data, errors: [problem], meta: b.meta ?? {} } };
+	return { ...reply, status: 207 };
+}
+
+function errorReply(version: Version, status: number, message: string): Reply {
+	if (version === 'v2') return (v2Error(status, message) as ApiError).reply;
+	return { status, body: v3Problem(status, message) };
+}
+
+function send(res: http.ServerResponse, reply: Reply, headers: Record<string, string>): void {
+	if (res.destroyed) return;
+	const all: Record<string, string> = { ...headers, ...(reply.headers ?? {}) };
+	if (reply.status === 204 || reply.body === undefined) {
+		res.writeHead(reply.status, all);
+		res.end();
+		return;
+	}
+	const text = JSON.stringify(reply.body);
+	all['Content-Type'] = reply.contentType ?? 'application/json';
+	all['Content-Length'] = String(Buffer.byteLength(text));
+	res.writeHead(reply.status, all);
+	res.end(text);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (c: Buffer) => {
+			size += c.length;
+			if (size > MAX_BODY) {
+				req.destroy();
+				reject(new Error('body too large'));
+				return;
+			}
+			chunks.push(c);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
