@@ -33,6 +33,24 @@ function owner(sku: string) {
 const productOf = (sku: string) => emulator.state.products.get(owner(sku).productId)!;
 const variantOf = (sku: string) => emulator.state.variants.get(owner(sku).variantId!)!;
 
+/** A product with options that keeps one stock level for all of them (inventory_tracking product). */
+let giftBoxId: number | undefined;
+function giftBox() {
+	giftBoxId ??= emulator.admin.createProduct({
+		name: 'Gift Box',
+		sku: 'GIFTBOX',
+		type: 'physical',
+		price: 30,
+		weight: 1,
+		inventory_tracking: 'product',
+		variants: ['S', 'L'].map((size) => ({
+			sku: `GIFTBOX-${size}`,
+			option_values: [{ option_display_name: 'Size', label: size }],
+		})),
+	}).id;
+	return emulator.state.products.get(giftBoxId)!;
+}
+
 const adjustmentRequests = (on = emulator) =>
 	on.requests.filter((r) => r.path.startsWith('/v3/inventory/adjustments/'));
 const itemsOf = (body: unknown) => (body as { items: IDataObject[] }).items;
@@ -100,18 +118,7 @@ describe('inventory set level', () => {
 	});
 
 	it('sets stock by the own SKU of a product with options that tracks per product: refused once, looked up, sent by product ID', async () => {
-		const giftBox = emulator.admin.createProduct({
-			name: 'Gift Box',
-			sku: 'GIFTBOX',
-			type: 'physical',
-			price: 30,
-			weight: 1,
-			inventory_tracking: 'product',
-			variants: ['S', 'L'].map((size) => ({
-				sku: `GIFTBOX-${size}`,
-				option_values: [{ option_display_name: 'Size', label: size }],
-			})),
-		});
+		const box = giftBox();
 		emulator.clearRequests();
 
 		const result = await run(
@@ -130,10 +137,10 @@ describe('inventory set level', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([
-			{ sku: 'GIFTBOX', product_id: giftBox.id, location_id: 1, quantity: 12, transaction_id: expect.stringMatching(UUID) },
-			{ sku: 'giftbox', product_id: giftBox.id, location_id: 2, quantity: 3, transaction_id: expect.stringMatching(UUID) },
+			{ sku: 'GIFTBOX', product_id: box.id, location_id: 1, quantity: 12, transaction_id: expect.stringMatching(UUID) },
+			{ sku: 'giftbox', product_id: box.id, location_id: 2, quantity: 3, transaction_id: expect.stringMatching(UUID) },
 		]);
-		expect(emulator.state.products.get(giftBox.id)!.stock).toMatchObject({ 1: 12, 2: 3 });
+		expect(emulator.state.products.get(box.id)!.stock).toMatchObject({ 1: 12, 2: 3 });
 		// Location 1: refused, one lookup, again by ID. Location 2 knows the product ID already.
 		expect(emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
 			'PUT /v3/inventory/adjustments/absolute 422',
@@ -142,34 +149,32 @@ describe('inventory set level', () => {
 			'PUT /v3/inventory/adjustments/absolute 200',
 		]);
 		expect(emulator.requests[1].query).toMatchObject({ 'sku:in': 'GIFTBOX' });
-		expect(itemsOf(emulator.requests[3].body)).toEqual([{ location_id: 2, product_id: giftBox.id, quantity: 3 }]);
+		expect(itemsOf(emulator.requests[3].body)).toEqual([{ location_id: 2, product_id: box.id, quantity: 3 }]);
 	});
 
 	it('keeps the refusal of a variant SKU of a product that tracks per product, with what to do instead', async () => {
+		giftBox();
 		const result = await run({ operation: 'setLevel', identifyBy: 'sku', sku: 'GIFTBOX-S', quantity: 4 });
 
 		expect(result.error?.message).toBe('Invalid data: Item with sku GIFTBOX-S is tracked by product, please update stock by product id');
 		expect(result.error?.description).toContain('set Identify By to Product ID');
 	});
 
-	it('explains a tracking mismatch (422) in plain words: a product-tracked product set by variant ID', async () => {
-		const product = productOf('OCG');
+	it('explains a tracking mismatch (422) in plain words: a variant of a product that tracks per product', async () => {
+		const box = giftBox();
+		const variantId = box.variantIds[1];
+		emulator.clearRequests();
 
-		const result = await run({
-			operation: 'setLevel',
-			identifyBy: 'variantId',
-			variantId: String(product.base_variant_id),
-			quantity: 5,
-		});
+		const result = await run({ operation: 'setLevel', identifyBy: 'variantId', variantId: String(variantId), quantity: 5 });
 
 		expect(result.error?.httpCode).toBe('422');
 		expect(result.error?.message).toBe(
-			`Invalid data: Item with variant_id ${product.base_variant_id} is tracked by product, please update stock by product id`,
+			`Invalid data: Item with variant_id ${variantId} is tracked by product, please update stock by product id`,
 		);
 		expect(result.error?.description).toContain('tracks inventory per product');
 		expect(result.error?.description).toContain('set Identify By to Product ID');
 		expect(adjustmentRequests()).toHaveLength(1);
-		expect(productOf('OCG').stock[1]).not.toBe(5);
+		expect(emulator.state.products.get(box.id)!.stock[1]).not.toBe(5);
 	});
 
 	it('explains the opposite mismatch: a variant-tracked product set by product ID', async () => {
@@ -282,6 +287,22 @@ describe('inventory set level at scale', () => {
 			{ size: 187, locations: [1] },
 		]);
 		variants.forEach((v, i) => expect(big.state.variants.get(v.id)!.stock[rows[i].location]).toBe(rows[i].qty));
+	});
+
+	it('reads the levels of every SKU at 1,000 per request', async () => {
+		let units = 0;
+		for (const product of big.state.products.values()) {
+			units += product.inventory_tracking === 'variant' ? product.variantIds.length : 1;
+		}
+		big.clearRequests();
+
+		const result = await run({ operation: 'getAll', returnAll: true, simplify: false }, undefined, false, big);
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)).toHaveLength(units);
+		expect(big.requests.map((r) => [r.query.page, r.query.limit])).toEqual(
+			Array.from({ length: Math.ceil(units / 1000) }, (_, i) => [String(i + 1), '1000']),
+		);
 	});
 });
 

@@ -256,10 +256,19 @@ describe('store emulator', () => {
 			const rel = await api.post('/v3/inventory/adjustments/relative', { items: [{ location_id: 1, product_id: p.id, quantity: -5 }] });
 			expect(rel.status).toBe(200);
 			expect(emu.state.products.get(p.id)?.inventory_level).toBe(15);
-			const wrong = await api.put('/v3/inventory/adjustments/absolute', { items: [{ location_id: 1, variant_id: p.base_variant_id, quantity: 1 }] });
+			// A simple product's base variant id and SKU write the product's own stock.
+			const byBase = await api.put('/v3/inventory/adjustments/absolute', { items: [{ location_id: 1, variant_id: p.base_variant_id, quantity: 15 }] });
+			expect(byBase.status).toBe(200);
+			const bySku = await api.put('/v3/inventory/adjustments/absolute', { items: [{ location_id: 1, sku: 'lamp', quantity: 15 }] });
+			expect(bySku.status).toBe(200);
+			expect(emu.state.products.get(p.id)?.inventory_level).toBe(15);
+			// An option variant of a product tracked at product level is refused.
+			const shirt = (await api.post('/v3/catalog/products', product('Shirt', { sku: 'SHIRT', inventory_tracking: 'product' }))).data.data;
+			const small = (await api.post(`/v3/catalog/products/${shirt.id}/variants`, { sku: 'SHIRT-S', option_values: [{ option_display_name: 'Size', label: 'S' }] })).data.data;
+			const wrong = await api.put('/v3/inventory/adjustments/absolute', { items: [{ location_id: 1, variant_id: small.id, quantity: 1 }] });
 			expect(wrong.status).toBe(422);
 			expect(wrong.headers['content-type']).toContain('application/problem+json');
-			expect(wrong.data.title).toBe(`Item with variant_id ${p.base_variant_id} is tracked by product, please update stock by product id`);
+			expect(wrong.data.title).toBe(`Item with variant_id ${small.id} is tracked by product, please update stock by product id`);
 			const unknown = await api.put('/v3/inventory/adjustments/absolute', { items: [{ location_id: 1, sku: 'NOPE', quantity: 1 }] });
 			expect(unknown.data.title).toContain('NOPE');
 			const tooMany = await api.put('/v3/inventory/adjustments/absolute', { items: Array.from({ length: 2001 }, () => ({ location_id: 1, product_id: p.id, quantity: 1 })) });

@@ -187,6 +187,11 @@ function resolveItem(state: StoreState, item: Record<string, unknown>): Omit<Res
 		}
 	}
 	const product = state.products.get(variant.product_id) as Product;
+	// A simple product's base variant is the product itself: BigCommerce's own adjustment
+	// examples write a simple product's stock by its base variant id or SKU.
+	if (product.inventory_tracking === 'product' && variant.id === product.base_variant_id) {
+		return { product, variant: null, holder: product };
+	}
 	if (product.inventory_tracking === 'product') return `Item with ${label} is tracked by product, please update stock by product id`;
 	if (product.inventory_tracking === 'none') return `Item with ${label} has inventory tracking disabled: set inventory_tracking on product ${product.id} first`;
 	return { product, variant, holder: variant };
