@@ -491,7 +491,7 @@ describe('customer getAll filters', () => {
 		const byDate = await run({
 			operation: 'getAll',
 			returnAll: true,
-			filters: { minDateCreated: '2000-01-01', maxDateModified: '2000-01-02T10:00:00Z' },
+			filters: { minDateCreated: '2000-01-01T00:00:00Z', maxDateModified: '2000-01-02T10:00:00Z' },
 		});
 
 		expect(jsonOf(byEmail).map((x) => x.id)).toEqual([a.id, b.id]);

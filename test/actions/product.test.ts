@@ -259,7 +259,7 @@ describe('product getAll filters', () => {
 				isVisible: true,
 				minInventoryLevel: 1,
 				maxInventoryLevel: 1000,
-				minDateModified: '2020-01-01',
+				minDateModified: '2020-01-01T00:00:00Z',
 				maxDateModified: '2099-12-31T23:59:59Z',
 				type: 'physical',
 			},

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { wallTimeIn } from './workflowTime';
+
 function label(name: string): string {
 	const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
 	return spaced.charAt(0).toUpperCase() + spaced.slice(1);
@@ -119,7 +121,8 @@ export function readJson(
 
 /**
  * Accepts an ISO-8601 string, a Luxon DateTime or a JS Date (n8n date values) and returns the
- * instant; names the field when it is not a date.
+ * instant; text without an offset is read in the workflow's time zone. Names the field when
+ * the value is not a date.
  */
 export function toDate(
 	context: IExecuteFunctions,
@@ -135,7 +138,7 @@ export function toDate(
 		const text = value.trim();
 		// Require a date shape so that loose strings like "5" are not read as years.
 		if (/^\d{4}-\d{2}-\d{2}/.test(text) || /^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4}/.test(text)) {
-			date = new Date(text);
+			date = wallTimeIn(text, context.getTimezone()) ?? new Date(text);
 		}
 	} else if (typeof value === 'number' && Number.isFinite(value)) {
 		date = new Date(value < 1e11 ? value * 1000 : value);

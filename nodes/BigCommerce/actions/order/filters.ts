@@ -91,49 +91,6 @@ export const orderFilters: INodeProperties = {
 	],
 };
 
-const ZONELESS = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
-
-/** How far the time zone's wall clock is ahead of UTC at this instant. */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric',
-	}).formatToParts(new Date(instant));
-	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-	const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-	return wall - Math.floor(instant / 1000) * 1000;
-}
-
-/**
- * n8n's date picker gives wall time without an offset (2026-01-31T09:00:00), meant in the
- * workflow's time zone; JavaScript would read it in the server's zone instead.
- */
-function wallTimeIn(text: string, timeZone: string): Date | undefined {
-	const match = ZONELESS.exec(text);
-	if (!match) return undefined;
-	const [, year, month, day, hour = '0', minute = '0', second = '0', ms = '0'] = match;
-	const wall = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second, +ms.padEnd(3, '0'));
-	try {
-		const first = wall - zoneOffsetMs(wall, timeZone);
-		// Second pass: the offset at the real instant differs from the guess around DST changes.
-		return new Date(wall - zoneOffsetMs(first, timeZone));
-	} catch {
-		return undefined; // unknown time zone name: fall back to reading it as given
-	}
-}
-
-function readDate(context: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): Date {
-	const date = toDate(context, value, displayName, itemIndex);
-	if (typeof value !== 'string') return date;
-	return wallTimeIn(value.trim(), context.getTimezone()) ?? date;
-}
-
 const DATE_FILTERS = [
 	['minDateCreated', 'min_date_created', 'Min Date Created'],
 	['maxDateCreated', 'max_date_created', 'Max Date Created'],
@@ -177,7 +134,7 @@ export function readOrderFilters(context: IExecuteFunctions, itemIndex: number):
 	const dates: Record<string, Date> = {};
 	for (const [name, param, displayName] of DATE_FILTERS) {
 		if (!has(name)) continue;
-		dates[name] = readDate(context, filters[name], displayName, itemIndex);
+		dates[name] = toDate(context, filters[name], displayName, itemIndex);
 		// ISO-8601 with an explicit offset: v2 takes it as is, and unlike RFC-2822 it has no
 		// commas or spaces that a second round of URL encoding could break.
 		qs[param] = toV2Date(dates[name]);
