@@ -6,8 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-// The credential test reduces a pasted API path to the store hash and, like the nodes'
-// transport, refuses anything that is not [a-z0-9]+ so no path can reach the URL.
+// The credential test checks the API URL as the nodes' transport does: a plain http(s) host,
+// optional port and path, no user name, query, fragment or dot segments, so the token goes
+// nowhere else.
+const normalizedApiUrl = '("" + ($credentials.apiUrl || "https://api.bigcommerce.com")).trim().replace(/\\/+$/, "")';
+// It reduces a pasted API path to the store hash and refuses anything that is not [a-z0-9]+,
+// so no path can reach the URL.
 const normalizedHash = '("" + $credentials.storeHash).trim().toLowerCase().split("/stores/").pop().replace(/\\/(v2|v3)?\\/*$/, "")';
 const testStoreHash = `{{ /^[a-z0-9]+$/.test(${normalizedHash}) ? ${normalizedHash} : "invalid-store-hash" }}`;
 
@@ -71,7 +75,7 @@ export class BigCommerceApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ ("" + ($credentials.apiUrl || "https://api.bigcommerce.com")).replace(/\\/+$/, "") }}/stores/${testStoreHash}`,
+			baseURL: `={{ /^https?:\\/\\/[A-Za-z0-9.-]+(:[0-9]+)?(\\/[A-Za-z0-9._~-]+)*$/.test(${normalizedApiUrl}) && !${normalizedApiUrl}.includes("..") ? ${normalizedApiUrl} : "https://api-url-is-not-valid.invalid" }}/stores/${testStoreHash}`,
 			url: '/v2/store',
 			method: 'GET',
 			headers: { Accept: 'application/json' },

@@ -168,6 +168,12 @@ describe('bad event settings', () => {
 		expect(bed.emulator.requests).toEqual([]);
 	});
 
+	it('refuses an order status filter that is not status IDs rather than firing for every status', async () => {
+		const trigger = await bed.trigger({ events: ['store/order/statusUpdated'], options: { orderStatuses: ['Shipped', 10] } });
+		await expect(trigger.activate()).rejects.toThrow('Only New Order Status Names or IDs must be order status IDs, got "Shipped"');
+		expect(bed.emulator.requests).toEqual([]);
+	});
+
 	it('refuses a trigger without events', async () => {
 		const trigger = await bed.trigger({ events: [] });
 		await expect(trigger.activate()).rejects.toThrow('No event is chosen');

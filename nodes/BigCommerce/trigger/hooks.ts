@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { bigCommerceRequest, getAllItems } from '../transport';
 import { EVENT_OPTIONS, parseCustomScopes } from './events';
 import { VERIFICATION_HEADER, generateWebhookSecret } from './verify';
+import { readOrderStatusFilter } from './statusFilter';
 
 /** What the trigger keeps in the workflow's static data (per node). */
 export interface TriggerStaticData extends IDataObject {
@@ -177,6 +178,7 @@ export async function checkHooks(context: IHookFunctions): Promise<boolean> {
 export async function createHooks(context: IHookFunctions): Promise<boolean> {
 	const destination = assertDeliverableDestination(context);
 	const scopes = readScopes(context);
+	readOrderStatusFilter(context);
 	const data = staticDataOf(context);
 	const secret = typeof data.secret === 'string' && data.secret !== '' ? data.secret : generateWebhookSecret();
 	// Keep the secret before any request, so hooks created before a failure stay verifiable.

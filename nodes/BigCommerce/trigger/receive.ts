@@ -3,6 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { MAX_DELIVERY_BYTES, isRepeatedDelivery, parseDelivery, rawBodyOf } from './delivery';
 import { isOrderStatusChange } from './events';
 import { staticDataOf } from './hooks';
+import { readOrderStatusFilter } from './statusFilter';
 import { resolveEvent } from './resolveEvent';
 import {
 	readStandardWebhookHeaders,
@@ -21,12 +22,6 @@ function answer(context: IWebhookFunctions, status: number, body: IDataObject): 
 function refuse(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	answer(context, status, { message });
 	return { noWebhookResponse: true };
-}
-
-function readOrderStatuses(context: IWebhookFunctions): number[] {
-	const raw = context.getNodeParameter('options.orderStatuses', []) as unknown;
-	const list = Array.isArray(raw) ? raw : [raw];
-	return list.map(Number).filter((id) => Number.isInteger(id) && id >= 0);
 }
 
 /**
@@ -69,7 +64,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	}
 
 	if (isOrderStatusChange(delivery.scope)) {
-		const wanted = readOrderStatuses(this);
+		const wanted = readOrderStatusFilter(this);
 		const status = (delivery.data.status ?? {}) as IDataObject;
 		if (wanted.length && !wanted.includes(Number(status.new_status_id))) {
 			answer(this, 200, { received: true, ignored: 'the new order status is not one of the chosen ones' });
