@@ -31,118 +31,75 @@ async function searchPage(
 	};
 }
 
-export async function searchProducts(
+type ListSearch = (
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(
-		this,
-		{
-			path: '/v3/catalog/products',
-			qs: { include_fields: 'name,sku', sort: 'name', ...(filter ? { keyword: filter } : {}) },
-			toResult: (p) => ({ name: p.sku ? `${p.name} (${p.sku})` : String(p.name), value: String(p.id) }),
-		},
-		paginationToken,
-	);
+) => Promise<INodeListSearchResult>;
+
+/** A list search method that reads the page of `pageFor(filter)` the token asks for, 50 records a page. */
+function listSearch(pageFor: (filter: string) => ListPage): ListSearch {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await searchPage(this, pageFor(filter ?? ''), paginationToken);
+	};
 }
 
-export async function searchOrders(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const text = (filter ?? '').trim();
+export const searchProducts = listSearch((filter) => ({
+	path: '/v3/catalog/products',
+	qs: { include_fields: 'name,sku', sort: 'name', ...(filter ? { keyword: filter } : {}) },
+	toResult: (p) => ({ name: p.sku ? `${p.name} (${p.sku})` : String(p.name), value: String(p.id) }),
+}));
+
+export const searchOrders = listSearch((filter) => {
+	const text = filter.trim();
 	const qs: IDataObject = { sort: 'id:desc' };
 	if (/^\d+$/.test(text)) qs.min_id = Number(text);
 	else if (text.includes('@')) qs.email = text;
-	return await searchPage(
-		this,
-		{
-			path: '/v2/orders',
-			qs,
-			v2: true,
-			toResult: (o) => {
-				const billing = (o.billing_address ?? {}) as IDataObject;
-				const who = [billing.first_name, billing.last_name].filter(Boolean).join(' ');
-				return {
-					name: `#${o.id}${who ? ` ${who}` : ''} (${o.status ?? 'status unknown'}, ${o.total_inc_tax ?? ''} ${o.currency_code ?? ''})`.trim(),
-					value: String(o.id),
-				};
-			},
+	return {
+		path: '/v2/orders',
+		qs,
+		v2: true,
+		toResult: (o) => {
+			const billing = (o.billing_address ?? {}) as IDataObject;
+			const who = [billing.first_name, billing.last_name].filter(Boolean).join(' ');
+			return {
+				name: `#${o.id}${who ? ` ${who}` : ''} (${o.status ?? 'status unknown'}, ${o.total_inc_tax ?? ''} ${o.currency_code ?? ''})`.trim(),
+				value: String(o.id),
+			};
 		},
-		paginationToken,
-	);
-}
+	};
+});
 
-export async function searchCustomers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const text = (filter ?? '').trim();
+export const searchCustomers = listSearch((filter) => {
+	const text = filter.trim();
 	const qs: IDataObject = {};
 	if (text.includes('@')) qs['email:in'] = text;
 	else if (text) qs['name:like'] = text;
-	return await searchPage(
-		this,
-		{
-			path: '/v3/customers',
-			qs,
-			toResult: (c) => ({
-				name: `${[c.first_name, c.last_name].filter(Boolean).join(' ')} <${c.email}>`,
-				value: String(c.id),
-			}),
-		},
-		paginationToken,
-	);
-}
+	return {
+		path: '/v3/customers',
+		qs,
+		toResult: (c) => ({
+			name: `${[c.first_name, c.last_name].filter(Boolean).join(' ')} <${c.email}>`,
+			value: String(c.id),
+		}),
+	};
+});
 
-export async function searchCustomerGroups(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(
-		this,
-		{
-			path: '/v2/customer_groups',
-			qs: filter ? { 'name:like': filter } : {},
-			v2: true,
-			toResult: (g) => ({ name: String(g.name), value: String(g.id) }),
-		},
-		paginationToken,
-	);
-}
+export const searchCustomerGroups = listSearch((filter) => ({
+	path: '/v2/customer_groups',
+	qs: filter ? { 'name:like': filter } : {},
+	v2: true,
+	toResult: (g) => ({ name: String(g.name), value: String(g.id) }),
+}));
 
-export async function searchCategories(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(
-		this,
-		{
-			path: '/v3/catalog/trees/categories',
-			qs: filter ? { 'name:like': filter } : {},
-			toResult: (c) => ({ name: `${c.name} (ID ${c.category_id})`, value: String(c.category_id) }),
-		},
-		paginationToken,
-	);
-}
+export const searchCategories = listSearch((filter) => ({
+	path: '/v3/catalog/trees/categories',
+	qs: filter ? { 'name:like': filter } : {},
+	toResult: (c) => ({ name: `${c.name} (ID ${c.category_id})`, value: String(c.category_id) }),
+}));
 
-export async function searchBrands(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(
-		this,
-		{
-			path: '/v3/catalog/brands',
-			qs: { sort: 'name', ...(filter ? { 'name:like': filter } : {}) },
-			toResult: (b) => ({ name: String(b.name), value: String(b.id) }),
-		},
-		paginationToken,
-	);
-}
+export const searchBrands = listSearch((filter) => ({
+	path: '/v3/catalog/brands',
+	qs: { sort: 'name', ...(filter ? { 'name:like': filter } : {}) },
+	toResult: (b) => ({ name: String(b.name), value: String(b.id) }),
+}));

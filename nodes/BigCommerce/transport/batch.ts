@@ -2,6 +2,15 @@ import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export type BatchOutcome<R> = { ok: true; value: R } | { ok: false; error: NodeApiError | NodeOperationError };
 
+/**
+ * One record of a batch that BigCommerce did not save although the request as a whole
+ * succeeded, e.g. a record a 207 Multi-Status answer lists among its errors. A batch's `send`
+ * answers it in that record's place; batchWrite turns it into that record's failed outcome.
+ */
+export class BatchRecordFailure {
+	constructor(readonly error: NodeApiError | NodeOperationError) {}
+}
+
 export function chunkForBatch<T>(records: T[], size: number): T[][] {
 	const chunks: T[][] = [];
 	for (let start = 0; start < records.length; start += size) chunks.push(records.slice(start, start + size));
@@ -23,16 +32,28 @@ export interface BatchWriteOptions {
 	 * applies all-or-nothing, so a rejected batch changed nothing.
 	 */
 	isolateFailures?: boolean;
+	/**
+	 * Send no further batch once a record has failed: without Continue On Fail the node stops
+	 * at the first failure, so later batches must not be written after it was reported. The
+	 * records not sent carry that failure.
+	 */
+	stopAfterFailure?: boolean;
+}
+
+function outcomeOf<R>(result: R | BatchRecordFailure): BatchOutcome<R> {
+	return result instanceof BatchRecordFailure ? { ok: false, error: result.error } : { ok: true, value: result };
 }
 
 /**
  * Sends records in batches of at most `size` (one request each, in order) and returns one
- * outcome per record, in input order. `send` must return one result per record it was given.
+ * outcome per record, in input order. `send` must return one result per record it was given:
+ * the record's result, or a BatchRecordFailure for a record the store did not save. A batch
+ * that fails as a whole (send throws) fails each of its records.
  */
 export async function batchWrite<T, R>(
 	records: T[],
 	size: number,
-	send: (batch: T[]) => Promise<R[]>,
+	send: (batch: T[]) => Promise<Array<R | BatchRecordFailure>>,
 	options: BatchWriteOptions = {},
 ): Promise<Array<BatchOutcome<R>>> {
 	const outcomes: Array<BatchOutcome<R>> = [];
@@ -40,7 +61,7 @@ export async function batchWrite<T, R>(
 	const sendIsolating = async (batch: T[]): Promise<Array<BatchOutcome<R>>> => {
 		try {
 			const results = await send(batch);
-			return batch.map((_, index) => ({ ok: true as const, value: results[index] }));
+			return batch.map((_, index) => outcomeOf(results[index]));
 		} catch (error) {
 			const status = statusOf(error);
 			const canSplit =
@@ -57,6 +78,11 @@ export async function batchWrite<T, R>(
 	};
 
 	for (const batch of chunkForBatch(records, size)) {
+		const firstFailure = options.stopAfterFailure ? outcomes.find((outcome) => !outcome.ok) : undefined;
+		if (firstFailure) {
+			outcomes.push(...batch.map(() => firstFailure));
+			continue;
+		}
 		outcomes.push(...(await sendIsolating(batch)));
 	}
 	return outcomes;

@@ -10,6 +10,28 @@ export interface FailedCall {
 	body: unknown;
 	itemIndex?: number;
 	attempts?: number;
+	/** The request may still have been applied (see outcomeUnknown). */
+	ambiguous?: boolean;
+}
+
+// Errors after which BigCommerce may or may not have applied the request. Only transport marks
+// them, because only it knows what was sent: kept beside the error, never inside its output.
+const AMBIGUOUS = new WeakSet<object>();
+
+function marked<E extends object>(error: E, ambiguous: boolean | undefined): E {
+	if (ambiguous) AMBIGUOUS.add(error);
+	return error;
+}
+
+/**
+ * Whether BigCommerce may have applied the failed request although it reported a failure: a
+ * request that is not safe to repeat (POST) was sent and then its connection failed, or it was
+ * answered with a 5xx or an unreadable success. Such a request is never sent again by transport:
+ * the caller checks the store first (see actions/common/createOnce.ts). A refusal (4xx, 429), a
+ * connection that never carried the request, and any failure of a repeatable request are not.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && AMBIGUOUS.has(error);
 }
 
 function text(value: unknown): string {
@@ -103,6 +125,12 @@ function headline(call: FailedCall, bcMessage?: string): { message: string; hint
 		case 507:
 			return { message: `The store's plan limit was reached: ${bcMessage ?? ''}`.trim() };
 		default:
+			if (statusCode >= 300 && statusCode < 400) {
+				return {
+					message: `The API URL answered with a redirect (${statusCode}), which is not followed`,
+					hint: 'BigCommerce\'s API never redirects. Check the API URL in the BigCommerce API credential: leave it as https://api.bigcommerce.com unless you use a proxy.',
+				};
+			}
 			if (statusCode >= 500) {
 				return {
 					message: `BigCommerce is not answering properly (${statusCode})${call.attempts && call.attempts > 1 ? ` after ${call.attempts} attempts` : ''}`,
@@ -132,12 +160,13 @@ export function toNodeApiError(node: INode, call: FailedCall): NodeApiError {
 		// Only the body: request headers (and so the access token) never enter an error.
 		body: (call.body ?? null) as JsonObject,
 	};
-	return new NodeApiError(node, response, {
+	const error = new NodeApiError(node, response, {
 		message,
 		description,
 		httpCode: String(call.statusCode),
 		itemIndex: call.itemIndex,
 	});
+	return marked(error, call.ambiguous);
 }
 
 export function toNetworkError(
@@ -151,9 +180,10 @@ export function toNetworkError(
 			: `Tried ${call.attempts} time${call.attempts === 1 ? '' : 's'}. Check the network and the credential\'s API URL, then try again.`,
 		`${call.method} ${call.path}`,
 	].join('\n');
-	return new NodeApiError(node, { message, description } as JsonObject, {
+	const error = new NodeApiError(node, { message, description } as JsonObject, {
 		message,
 		description,
 		itemIndex: call.itemIndex,
 	});
+	return marked(error, call.ambiguous);
 }

@@ -106,6 +106,8 @@ export async function bigCommerceRequest<T = unknown>(
 			...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
 		},
 		json: true,
+		// BigCommerce's API does not redirect; following one could carry X-Auth-Token elsewhere.
+		disableFollowRedirect: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -160,6 +162,9 @@ export async function bigCommerceRequest<T = unknown>(
 			await sleep(transientBackoff(attempt));
 			continue;
 		}
+		// A request that is not repeated may have been applied when the answer is a 5xx or a
+		// success that cannot be read; a 4xx refused it.
+		const ambiguous = !isRepeatable(method) && (statusCode >= 500 || (parsed === MALFORMED && statusCode < 400));
 		if (parsed === MALFORMED) {
 			throw toNodeApiError(node, {
 				method,
@@ -168,10 +173,11 @@ export async function bigCommerceRequest<T = unknown>(
 				body: { title: 'BigCommerce sent a response that is not valid JSON' },
 				itemIndex,
 				attempts: attempt,
+				ambiguous,
 			});
 		}
-		if (statusCode >= 400 && !request.allowStatuses?.includes(statusCode)) {
-			throw toNodeApiError(node, { method, path, statusCode, body: parsed, itemIndex, attempts: attempt });
+		if (statusCode >= 300 && !request.allowStatuses?.includes(statusCode)) {
+			throw toNodeApiError(node, { method, path, statusCode, body: parsed, itemIndex, attempts: attempt, ambiguous });
 		}
 
 		const pause = pauseBeforeQuotaRunsOut(rateLimit);

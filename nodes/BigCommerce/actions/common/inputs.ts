@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { wallTimeIn } from './workflowTime';
+import { isCalendarDate, wallTimeIn } from './workflowTime';
 
 function label(name: string): string {
 	const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
@@ -137,7 +137,8 @@ export function toDate(
 	} else if (typeof value === 'string' && value.trim() !== '') {
 		const text = value.trim();
 		// Require a date shape so that loose strings like "5" are not read as years.
-		if (/^\d{4}-\d{2}-\d{2}/.test(text) || /^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4}/.test(text)) {
+		const looksLikeDate = /^\d{4}-\d{2}-\d{2}/.test(text) || /^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4}/.test(text);
+		if (looksLikeDate && isCalendarDate(text)) {
 			date = wallTimeIn(text, context.getTimezone()) ?? new Date(text);
 		}
 	} else if (typeof value === 'number' && Number.isFinite(value)) {

@@ -17,6 +17,22 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
 	return wall - Math.floor(instant / 1000) * 1000;
 }
 
+const CALENDAR = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;
+
+/**
+ * Whether the date and time written at the start of an ISO-8601 text exist on the calendar:
+ * Date would roll 2026-02-30 over to March instead of refusing it.
+ */
+export function isCalendarDate(text: string): boolean {
+	const match = CALENDAR.exec(text);
+	if (!match) return true;
+	const [, year, month, day, hour = '0', minute = '0', second = '0'] = match.map((part) => part ?? '0');
+	const daysInMonth = new Date(Date.UTC(+year, +month, 0)).getUTCDate();
+	return (
+		+month >= 1 && +month <= 12 && +day >= 1 && +day <= daysInMonth && +hour <= 23 && +minute <= 59 && +second <= 59
+	);
+}
+
 /**
  * n8n's date picker gives wall time without an offset (2026-01-31T09:00:00), meant in the
  * workflow's time zone; JavaScript's Date would read it in the server's zone instead.

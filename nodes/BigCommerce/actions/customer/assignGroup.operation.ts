@@ -3,11 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { bigCommerceRequest, toNodeApiError } from '../../transport';
 import { idLocator } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { atItem } from '../common/items';
+import { atItem, emitOutcomes, readEveryItem, writeItemsInBatches, type ItemOutcome } from '../common/items';
 import { readId } from '../common/inputs';
 import { customerIdLocator } from './options';
-import { emitOutcomes, readEveryItem, writeForItems, type Prepared } from './prepare';
-import { updateCustomers, writeCustomerBatches } from './requests';
+import { CUSTOMER_BATCHES, updateCustomers } from './requests';
 
 const properties: INodeProperties[] = [
 	customerIdLocator,
@@ -27,7 +26,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const inputs = readEveryItem(this, items, (itemIndex) => ({
+	const inputs = await readEveryItem(this, items, (itemIndex) => ({
 		id: readId(this, 'customerId', itemIndex, 'Customer ID'),
 		customer_group_id: readId(this, 'customerGroupId', itemIndex, 'Customer Group ID'),
 	}));
@@ -60,14 +59,22 @@ export async function execute(
 	}
 
 	// Items whose group does not exist fail on their own, without a request.
-	const checkedInputs = inputs.map((input): Prepared<IDataObject> => {
+	const checkedInputs = inputs.map((input): ItemOutcome<IDataObject> => {
 		if (!input.ok) return input;
 		const problem = groupProblems.get(input.value.customer_group_id);
 		return problem ? { ok: false, error: problem } : { ok: true, value: { ...input.value } };
 	});
+	// Without Continue On Fail an unknown group stops the node before any customer is changed.
+	const continueOnFail = this.continueOnFail();
+	const unknownGroup = continueOnFail ? -1 : checkedInputs.findIndex((input) => !input.ok);
+	if (unknownGroup >= 0) {
+		throw atItem(this, (checkedInputs[unknownGroup] as { error: unknown }).error, unknownGroup);
+	}
 	// PUT /v3/customers sets the group of up to 10 customers per request.
-	const outcomes = await writeForItems(checkedInputs, async (records) =>
-		await writeCustomerBatches(records, async (batch) => await updateCustomers.call(this, batch)),
+	const outcomes = await writeItemsInBatches(
+		checkedInputs,
+		{ ...CUSTOMER_BATCHES, send: async (batch: IDataObject[]) => await updateCustomers.call(this, batch) },
+		{ stopAfterFailure: !continueOnFail },
 	);
 	return await emitOutcomes(this, items, (itemIndex) => {
 		const outcome = outcomes[itemIndex];

@@ -3,9 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { customerAdditionalFields, newCustomerProperties, readNewCustomer } from './fields';
-import { emitOutcomes, readEveryItem, writeForItems } from './prepare';
-import { createCustomers, writeCustomerBatches } from './requests';
-import { simplified } from './simplify';
+import { createCustomers, executeCustomerWrites } from './requests';
 
 const properties: INodeProperties[] = [
 	...newCustomerProperties,
@@ -26,11 +24,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const inputs = readEveryItem(this, items, (itemIndex) => readNewCustomer(this, itemIndex));
-	const outcomes = await writeForItems(inputs, async (records) =>
-		await writeCustomerBatches(records, async (batch) => await createCustomers.call(this, batch)),
-	);
-	return await emitOutcomes(this, items, (itemIndex) =>
-		simplified(outcomes[itemIndex], this.getNodeParameter('simplify', itemIndex, true) as boolean),
-	);
+	return await executeCustomerWrites.call(this, items, {
+		build: (itemIndex) => readNewCustomer(this, itemIndex),
+		send: createCustomers,
+	});
 }

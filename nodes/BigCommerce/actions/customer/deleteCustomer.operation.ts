@@ -2,10 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { bigCommerceRequest, chunkForBatch } from '../../transport';
 import { showFor } from '../common/displayOptions';
-import { atItem } from '../common/items';
+import { emitOutcomes, itemFailure, readEveryItem, type ItemFailure } from '../common/items';
 import { readId } from '../common/inputs';
 import { customerIdLocator } from './options';
-import { emitOutcomes, readEveryItem } from './prepare';
 import { CUSTOMERS_PATH, CUSTOMER_PAGE_SIZE, customerNotFound, findCustomersById } from './requests';
 
 const properties: INodeProperties[] = [customerIdLocator];
@@ -16,23 +15,21 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const inputs = readEveryItem(this, items, (itemIndex) => readId(this, 'customerId', itemIndex, 'Customer ID'));
+	const inputs = await readEveryItem(this, items, (itemIndex) => readId(this, 'customerId', itemIndex, 'Customer ID'));
 	const ids: number[] = [];
 	for (const input of inputs) if (input.ok) ids.push(input.value);
 	const firstItem = inputs.findIndex((input) => input.ok);
 
-	type Failure = ReturnType<typeof atItem>;
 	let existing = new Set<number>();
-	let lookupFailure: Failure | undefined;
-	const deleteFailures = new Map<number, Failure>();
+	let lookupFailure: ItemFailure | undefined;
+	const deleteFailures = new Map<number, ItemFailure>();
 	if (ids.length) {
 		try {
 			// DELETE /v3/customers answers 204 whether or not the IDs exist: look them up first so
 			// that a wrong ID is reported instead of silently "deleted".
 			existing = new Set((await findCustomersById.call(this, ids, [], firstItem)).keys());
 		} catch (error) {
-			lookupFailure = atItem(this, error, firstItem);
-			if (!this.continueOnFail()) throw lookupFailure;
+			lookupFailure = itemFailure(this, error, firstItem);
 		}
 		if (!this.continueOnFail()) {
 			// The node will stop at an unknown ID anyway: stop before deleting the others.
@@ -49,8 +46,7 @@ export async function execute(
 					itemIndex: firstItem,
 				});
 			} catch (error) {
-				const failure = atItem(this, error, inputs.findIndex((input) => input.ok && chunk.includes(input.value)));
-				if (!this.continueOnFail()) throw failure;
+				const failure = itemFailure(this, error, inputs.findIndex((input) => input.ok && chunk.includes(input.value)));
 				for (const id of chunk) deleteFailures.set(id, failure);
 			}
 		}
@@ -60,7 +56,7 @@ export async function execute(
 		const input = inputs[itemIndex];
 		if (!input.ok) return input;
 		const failure = lookupFailure ?? deleteFailures.get(input.value);
-		if (failure) return { ok: false, error: failure };
+		if (failure) return failure;
 		if (!existing.has(input.value)) return { ok: false, error: customerNotFound(this, input.value, itemIndex) };
 		return { ok: true, value: { deleted: true, id: input.value } };
 	});

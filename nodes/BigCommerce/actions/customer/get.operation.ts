@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { atItem } from '../common/items';
+import { emitOutcomes, itemFailure, readEveryItem, type ItemFailure } from '../common/items';
 import { readId } from '../common/inputs';
 import { customerIdLocator, includeOptions } from './options';
-import { emitOutcomes, readEveryItem } from './prepare';
 import { customerNotFound, findCustomersById, includeList } from './requests';
 import { toSimpleCustomer } from './simplify';
 
@@ -28,7 +27,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const inputs = readEveryItem(this, items, (itemIndex) => ({
+	const inputs = await readEveryItem(this, items, (itemIndex) => ({
 		id: readId(this, 'customerId', itemIndex, 'Customer ID'),
 		include: includeList(this.getNodeParameter('options', itemIndex, {}) as IDataObject),
 	}));
@@ -45,14 +44,12 @@ export async function execute(
 		byInclude.set(key, group);
 	});
 	const found = new Map<string, Map<number, IDataObject>>();
-	const failed = new Map<string, ReturnType<typeof atItem>>();
+	const failed = new Map<string, ItemFailure>();
 	for (const [key, group] of byInclude) {
 		try {
 			found.set(key, await findCustomersById.call(this, group.ids, group.include, group.itemIndexes[0]));
 		} catch (error) {
-			const failure = atItem(this, error, group.itemIndexes[0]);
-			if (!this.continueOnFail()) throw failure;
-			failed.set(key, failure);
+			failed.set(key, itemFailure(this, error, group.itemIndexes[0]));
 		}
 	}
 
@@ -61,7 +58,7 @@ export async function execute(
 		if (!input.ok) return input;
 		const key = input.value.include.join(',');
 		const failure = failed.get(key);
-		if (failure) return { ok: false, error: failure };
+		if (failure) return failure;
 		const customer = found.get(key)?.get(input.value.id);
 		if (!customer) return { ok: false, error: customerNotFound(this, input.value.id, itemIndex) };
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getAllItems } from '../../transport';
 import { toV3Date } from '../common/conversions';
 import { returnAllOrLimit, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { executePerItem } from '../common/items';
-import { readReturnAllOrLimit, toDate, toId, toText } from '../common/inputs';
+import { toDate, toId, toText } from '../common/inputs';
+import { executeList, toList } from '../common/lists';
 import { toEmail } from './fields';
 import { includeOptions } from './options';
 import { CUSTOMERS_PATH, CUSTOMER_PAGE_SIZE, includeList } from './requests';
@@ -120,11 +119,6 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['customer'], operation: ['getAll'] } }, properties);
 
-function list(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
-}
-
 const DATE_FILTERS: Array<[string, string, string]> = [
 	['minDateCreated', 'date_created:min', 'Min Date Created'],
 	['maxDateCreated', 'date_created:max', 'Max Date Created'],
@@ -135,13 +129,13 @@ const DATE_FILTERS: Array<[string, string, string]> = [
 /** The v3 query for the Filters collection, every value checked and named. */
 function toQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject {
 	const qs: IDataObject = {};
-	const ids = list(filters.ids).map((id) => toId(context, id, 'Customer IDs', itemIndex));
+	const ids = toList(filters.ids).map((id) => toId(context, id, 'Customer IDs', itemIndex));
 	if (ids.length) qs['id:in'] = ids.join(',');
-	const emails = list(filters.email).map((email) => toEmail(context, email, itemIndex));
+	const emails = toList(filters.email).map((email) => toEmail(context, email, itemIndex));
 	if (emails.length) qs['email:in'] = emails.join(',');
-	const companies = list(filters.company);
+	const companies = toList(filters.company);
 	if (companies.length) qs['company:in'] = companies.join(',');
-	const groups = list(filters.customerGroupId).map((id) =>
+	const groups = toList(filters.customerGroupId).map((id) =>
 		id === '0' ? 0 : toId(context, id, 'Customer Group', itemIndex),
 	);
 	if (groups.length) qs['customer_group_id:in'] = groups.join(',');
@@ -160,8 +154,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const { limit } = readReturnAllOrLimit(this, itemIndex);
+	return await executeList.call(this, items, (itemIndex) => {
 		const qs = toQuery(this, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const include = includeList(options);
@@ -169,14 +162,12 @@ export async function execute(
 		if (options.sort) qs.sort = String(options.sort);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		// Customers v3 pages by cursor (`after`), 250 per page at most.
-		const customers = await getAllItems.call(this, {
+		return {
 			style: 'v3Cursor',
 			path: CUSTOMERS_PATH,
 			qs,
 			maxPageSize: CUSTOMER_PAGE_SIZE,
-			limit,
-			itemIndex,
-		});
-		return simplify ? customers.map(toSimpleCustomer) : customers;
+			shape: simplify ? toSimpleCustomer : undefined,
+		};
 	});
 }

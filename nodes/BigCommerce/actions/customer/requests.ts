@@ -1,11 +1,18 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
-import { batchWrite, bigCommerceRequest, chunkForBatch, getAllItems, toNodeApiError } from '../../transport';
+import {
+	batchWrite,
+	BatchRecordFailure,
+	bigCommerceRequest,
+	chunkForBatch,
+	getAllItems,
+	toNodeApiError,
+	type BatchOutcome,
+} from '../../transport';
+import { createEachOnce } from '../common/createOnce';
+import { executeBatched } from '../common/items';
 import { emailKey } from './fields';
-import type { Prepared } from './prepare';
-
-export type RecordOutcome = Prepared<IDataObject>;
+import { simplified } from './simplify';
 
 export const CUSTOMERS_PATH = '/v3/customers';
 // POST and PUT /v3/customers take at most 10 customers per request (413 beyond).
@@ -14,8 +21,8 @@ export const CUSTOMER_BATCH_SIZE = 10;
 export const CUSTOMER_PAGE_SIZE = 250;
 // E-mails per `email:in` lookup: many per request, while the URL stays well under 8 KB.
 const EMAILS_PER_LOOKUP = 50;
-// A create is repeated at most this often, and only after a lookup showed it was not saved.
-const CREATE_ATTEMPTS = 3;
+// An update that a 207 answer left unsaved is sent at most this often in all.
+const UPDATE_ATTEMPTS = 3;
 
 /** The `include` value for the sub-resources a user asked for, in a stable order. */
 export function includeList(options: IDataObject): string[] {
@@ -80,18 +87,6 @@ export async function findCustomersByEmail(
 	return found;
 }
 
-/** A failure after which BigCommerce may or may not have saved the request. */
-function outcomeUnknown(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	const status = Number(error.httpCode);
-	return !error.httpCode || !Number.isFinite(status) || status >= 500;
-}
-
-function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error));
-}
-
 interface WriteAnswer {
 	saved: IDataObject[];
 	/** Per-record problems of a 207 Multi-Status answer. */
@@ -130,62 +125,49 @@ function recordProblem(
 }
 
 /**
- * Creates up to 10 customers in one request and returns one outcome per record, in order.
- * When the outcome is unknown (connection lost after sending, 5xx) or BigCommerce saved only
- * some records (207), the customers are looked up by e-mail instead of blindly sent again,
- * and only the ones not saved are sent once more.
+ * Creates up to 10 customers in one request and answers per record, in order: the customer,
+ * or a BatchRecordFailure. When the outcome is unknown (connection lost after sending, 5xx) or
+ * BigCommerce saved only some records (207), the customers are looked up by e-mail instead of
+ * blindly sent again, and only the ones not saved are sent once more.
  */
-export async function createCustomers(this: IExecuteFunctions, records: IDataObject[]): Promise<RecordOutcome[]> {
-	const saved = new Map<string, IDataObject>();
-	let pending = records;
-	let failure: NodeApiError | NodeOperationError | undefined;
-	let problems: IDataObject[] = [];
-	for (let attempt = 1; ; attempt++) {
-		try {
+export async function createCustomers(
+	this: IExecuteFunctions,
+	records: IDataObject[],
+): Promise<Array<IDataObject | BatchRecordFailure>> {
+	return await createEachOnce(this, {
+		records,
+		create: async (pending) => {
 			const answer = await sendCustomers.call(this, 'POST', pending);
-			for (const customer of answer.saved) saved.set(emailKey(customer.email), customer);
-			problems = answer.problems;
-			failure = undefined;
-		} catch (error) {
-			failure = asNodeError(this, error);
-			if (!outcomeUnknown(error)) {
-				// A refusal (4xx) saved nothing: while nothing of this batch is saved it is the
-				// batch's, which the caller may halve to find the bad record.
-				if (saved.size === 0) throw failure;
-				break;
-			}
-		}
-		pending = pending.filter((record) => !saved.has(emailKey(record.email)));
-		if (pending.length === 0 || attempt >= CREATE_ATTEMPTS) break;
-		try {
+			const saved = new Map(answer.saved.map((customer) => [emailKey(customer.email), customer]));
+			return pending.map(
+				(record) =>
+					saved.get(emailKey(record.email)) ??
+					new BatchRecordFailure(recordProblem(this, 'POST', answer.problems, String(record.email))),
+			);
+		},
+		lookup: async (pending) => {
 			const found = await findCustomersByEmail.call(
 				this,
 				pending.map((record) => String(record.email)),
 			);
-			for (const [key, customer] of found) saved.set(key, customer);
-		} catch {
-			break;
-		}
-		pending = pending.filter((record) => !saved.has(emailKey(record.email)));
-		if (pending.length === 0) break;
-	}
-	return records.map((record) => {
-		const customer = saved.get(emailKey(record.email));
-		if (customer) return { ok: true, value: customer };
-		return { ok: false, error: failure ?? recordProblem(this, 'POST', problems, String(record.email)) };
+			return pending.map((record) => found.get(emailKey(record.email)));
+		},
 	});
 }
 
 /**
- * Updates up to 10 customers in one request (each record carries its `id`) and returns one
- * outcome per record, in order. Records a 207 answer reports as not saved are sent again:
- * an update sets absolute values, so repeating it is safe.
+ * Updates up to 10 customers in one request (each record carries its `id`) and answers per
+ * record, in order: the customer, or a BatchRecordFailure. Records a 207 answer reports as not
+ * saved are sent again: an update sets absolute values, so repeating it is safe.
  */
-export async function updateCustomers(this: IExecuteFunctions, records: IDataObject[]): Promise<RecordOutcome[]> {
+export async function updateCustomers(
+	this: IExecuteFunctions,
+	records: IDataObject[],
+): Promise<Array<IDataObject | BatchRecordFailure>> {
 	const saved = new Map<number, IDataObject>();
 	let pending = records;
 	let problems: IDataObject[] = [];
-	for (let attempt = 1; pending.length > 0 && attempt <= CREATE_ATTEMPTS; attempt++) {
+	for (let attempt = 1; pending.length > 0 && attempt <= UPDATE_ATTEMPTS; attempt++) {
 		const answer = await sendCustomers.call(this, 'PUT', pending);
 		for (const customer of answer.saved) saved.set(Number(customer.id), customer);
 		problems = answer.problems;
@@ -195,24 +177,46 @@ export async function updateCustomers(this: IExecuteFunctions, records: IDataObj
 		}
 		pending = pending.filter((record) => !saved.has(Number(record.id)));
 	}
-	return records.map((record) => {
-		const customer = saved.get(Number(record.id));
-		if (customer) return { ok: true, value: customer };
-		return { ok: false, error: recordProblem(this, 'PUT', problems, `id ${String(record.id)} `) };
-	});
+	return records.map(
+		(record) =>
+			saved.get(Number(record.id)) ??
+			new BatchRecordFailure(recordProblem(this, 'PUT', problems, `id ${String(record.id)} `)),
+	);
 }
 
 /**
- * Sends records 10 per request and returns one outcome per record, in order. Customer
- * writes are all-or-nothing per request: a batch refused for one bad record is halved
- * until the refusal sits on that record alone.
+ * Customer writes: 10 per request, all-or-nothing, so a batch refused for one bad record is
+ * halved until the refusal sits on that record alone.
  */
+export const CUSTOMER_BATCHES = { batchSize: CUSTOMER_BATCH_SIZE, isolateFailures: true };
+
+/**
+ * Writes customers 10 per request across the input items, every item's input checked first
+ * (build), and outputs one customer per input item, simplified when the item asks for it.
+ */
+export async function executeCustomerWrites(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	write: {
+		build: (itemIndex: number) => IDataObject;
+		send: (this: IExecuteFunctions, batch: IDataObject[]) => Promise<Array<IDataObject | BatchRecordFailure>>;
+	},
+): Promise<INodeExecutionData[]> {
+	const run = executeBatched<IDataObject, IDataObject>;
+	return await run.call(this, items, {
+		...CUSTOMER_BATCHES,
+		build: write.build,
+		send: async (batch) => await write.send.call(this, batch),
+		output: (customer, itemIndex) => simplified(this, customer, itemIndex),
+	});
+}
+
+/** Sends records in customer batches and returns one outcome per record, in order. */
 export async function writeCustomerBatches(
 	records: IDataObject[],
-	send: (batch: IDataObject[]) => Promise<RecordOutcome[]>,
-): Promise<RecordOutcome[]> {
-	const outcomes = await batchWrite(records, CUSTOMER_BATCH_SIZE, send, { isolateFailures: true });
-	return outcomes.map((outcome) => (outcome.ok ? outcome.value : outcome));
+	send: (batch: IDataObject[]) => Promise<Array<IDataObject | BatchRecordFailure>>,
+): Promise<Array<BatchOutcome<IDataObject>>> {
+	return await batchWrite(records, CUSTOMER_BATCHES.batchSize, send, CUSTOMER_BATCHES);
 }
 
 /** The error of a customer ID that BigCommerce does not know, in the transport's words. */

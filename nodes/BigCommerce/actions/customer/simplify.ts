@@ -1,7 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { moneyToNumber, toIsoDate } from '../common/conversions';
-import type { Prepared } from './prepare';
 
 function storeCredit(amounts: unknown): number | undefined {
 	if (!Array.isArray(amounts)) return undefined;
@@ -45,8 +44,7 @@ export function toSimpleCustomer(customer: IDataObject): IDataObject {
 	return simple;
 }
 
-/** A customer outcome, simplified when the user asked for it. */
-export function simplified(outcome: Prepared<IDataObject>, simplify: boolean): Prepared<IDataObject> {
-	if (!outcome.ok || !simplify) return outcome;
-	return { ok: true, value: toSimpleCustomer(outcome.value) };
+/** A customer as the item's Simplify option asks for it. */
+export function simplified(context: IExecuteFunctions, customer: IDataObject, itemIndex: number): IDataObject {
+	return (context.getNodeParameter('simplify', itemIndex, true) as boolean) ? toSimpleCustomer(customer) : customer;
 }

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { atItem } from '../common/items';
+import { emitOutcomes, itemFailure, readEveryItem, type ItemOutcome } from '../common/items';
 import { customerAdditionalFields, emailKey, newCustomerProperties, readNewCustomer } from './fields';
-import { emitOutcomes, readEveryItem, type Prepared } from './prepare';
 import { createCustomers, findCustomersByEmail, updateCustomers, writeCustomerBatches } from './requests';
 import { simplified } from './simplify';
 
@@ -46,7 +45,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const inputs = readEveryItem(this, items, (itemIndex) => readNewCustomer(this, itemIndex));
+	const inputs = await readEveryItem(this, items, (itemIndex) => readNewCustomer(this, itemIndex));
 
 	// The same e-mail twice in one input is one customer: written once, output on both items.
 	const groups = new Map<string, Group>();
@@ -62,8 +61,8 @@ export async function execute(
 		}
 	});
 
-	const outcomes = new Map<number, Prepared<IDataObject>>();
-	const settle = (group: Group, outcome: Prepared<IDataObject>) => {
+	const outcomes = new Map<number, ItemOutcome<IDataObject>>();
+	const settle = (group: Group, outcome: ItemOutcome<IDataObject>) => {
 		for (const itemIndex of group.itemIndexes) outcomes.set(itemIndex, outcome);
 	};
 
@@ -73,9 +72,8 @@ export async function execute(
 		try {
 			existing = await findCustomersByEmail.call(this, [...groups.keys()], firstItem);
 		} catch (error) {
-			const failure = atItem(this, error, firstItem);
-			if (!this.continueOnFail()) throw failure;
-			for (const group of groups.values()) settle(group, { ok: false, error: failure });
+			const failure = itemFailure(this, error, firstItem);
+			for (const group of groups.values()) settle(group, failure);
 		}
 
 		if (existing) {
@@ -109,6 +107,6 @@ export async function execute(
 		if (!input.ok) return input;
 		const outcome = outcomes.get(itemIndex);
 		if (!outcome) return { ok: true, value: {} };
-		return simplified(outcome, this.getNodeParameter('simplify', itemIndex, true) as boolean);
+		return outcome.ok ? { ok: true, value: simplified(this, outcome.value, itemIndex) } : outcome;
 	});
 }

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { bigCommerceApiRequest } from '../../transport';
 import { showFor } from '../common/displayOptions';
-import { executePerItem } from '../common/items';
-import { readEveryItem } from '../customer/prepare';
+import { executePerItemReadFirst } from '../common/items';
 import { GROUPS_PATH, groupFields, toGroupBody } from './fields';
 
 const properties: INodeProperties[] = [
@@ -33,19 +32,17 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	// Check every item first: a bad Discount Rules field stops the node before anything is created.
-	const bodies = readEveryItem(this, items, (itemIndex) =>
-		toGroupBody(
-			this,
-			{
-				...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-				name: this.getNodeParameter('name', itemIndex, ''),
-			},
-			itemIndex,
-		),
-	);
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const body = bodies[itemIndex];
-		if (!body.ok) throw body.error;
-		return await bigCommerceApiRequest.call(this, { method: 'POST', path: GROUPS_PATH, body: body.value, itemIndex });
+	return await executePerItemReadFirst(this, items, {
+		read: (itemIndex) =>
+			toGroupBody(
+				this,
+				{
+					...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+					name: this.getNodeParameter('name', itemIndex, ''),
+				},
+				itemIndex,
+			),
+		run: async (body, itemIndex) =>
+			await bigCommerceApiRequest.call(this, { method: 'POST', path: GROUPS_PATH, body, itemIndex }),
 	});
 }

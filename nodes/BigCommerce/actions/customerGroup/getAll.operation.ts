@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getAllItems } from '../../transport';
 import { returnAllOrLimit } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { executePerItem } from '../common/items';
-import { readReturnAllOrLimit, toText } from '../common/inputs';
+import { toText } from '../common/inputs';
+import { executeList } from '../common/lists';
 import { GROUPS_PATH } from './fields';
 
 const properties: INodeProperties[] = [
@@ -49,8 +48,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const { limit } = readReturnAllOrLimit(this, itemIndex);
+	return await executeList.call(this, items, (itemIndex) => {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs: IDataObject = {};
 		const name = toText(this, filters.name, 'Name', itemIndex, false);
@@ -59,6 +57,6 @@ export async function execute(
 		if (nameLike) qs['name:like'] = nameLike;
 		if (filters.isDefault !== undefined) qs.is_default = Boolean(filters.isDefault);
 		// v2 pages by page/limit (250 at most) and answers 204 past the last page.
-		return await getAllItems.call(this, { style: 'v2Page', path: GROUPS_PATH, qs, maxPageSize: 250, limit, itemIndex });
+		return { style: 'v2Page', path: GROUPS_PATH, qs, maxPageSize: 250 };
 	});
 }

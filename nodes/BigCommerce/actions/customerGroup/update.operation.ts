@@ -3,9 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
 import { showFor } from '../common/displayOptions';
-import { executePerItem } from '../common/items';
+import { executePerItemReadFirst } from '../common/items';
 import { readId } from '../common/inputs';
-import { readEveryItem } from '../customer/prepare';
 import { GROUPS_PATH, customerGroupIdLocator, groupFields, toGroupBody } from './fields';
 
 const nameField: INodeProperties = {
@@ -36,25 +35,19 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	// Check every item first: bad input stops the node before anything is changed.
-	const requests = readEveryItem(this, items, (itemIndex) => {
-		const id = readId(this, 'customerGroupId', itemIndex, 'Customer Group ID');
-		const body = toGroupBody(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
-		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(this.getNode(), 'Update Fields is empty: nothing to change', {
-				itemIndex,
-				description: 'Add at least one field under Update Fields.',
-			});
-		}
-		return { id, body };
-	});
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const request = requests[itemIndex];
-		if (!request.ok) throw request.error;
-		return await bigCommerceApiRequest.call(this, {
-			method: 'PUT',
-			path: `${GROUPS_PATH}/${request.value.id}`,
-			body: request.value.body,
-			itemIndex,
-		});
+	return await executePerItemReadFirst(this, items, {
+		read: (itemIndex) => {
+			const id = readId(this, 'customerGroupId', itemIndex, 'Customer Group ID');
+			const body = toGroupBody(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
+			if (Object.keys(body).length === 0) {
+				throw new NodeOperationError(this.getNode(), 'Update Fields is empty: nothing to change', {
+					itemIndex,
+					description: 'Add at least one field under Update Fields.',
+				});
+			}
+			return { id, body };
+		},
+		run: async ({ id, body }, itemIndex) =>
+			await bigCommerceApiRequest.call(this, { method: 'PUT', path: `${GROUPS_PATH}/${id}`, body, itemIndex }),
 	});
 }

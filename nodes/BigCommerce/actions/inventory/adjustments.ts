@@ -388,11 +388,14 @@ export async function executeAdjustments(
 			group,
 			MAX_ITEMS_PER_REQUEST,
 			async (chunk) => await settle.call(this, run, chunk),
-			{ isolateFailures: true },
+			{ isolateFailures: true, stopAfterFailure: !continueOnFail },
 		);
 		outcomes.forEach((outcome, position) =>
 			results.set(group[position].itemIndex, outcome.ok ? outcome.value : { error: outcome.error }),
 		);
+		// Without Continue On Fail the node stops here: no other location's stock is written.
+		const failed = continueOnFail ? undefined : group.find((a) => 'error' in (results.get(a.itemIndex) as Settled));
+		if (failed) throw atItem(this, (results.get(failed.itemIndex) as { error: unknown }).error, failed.itemIndex);
 	}
 
 	const adjustments = new Map<number, Adjustment>();

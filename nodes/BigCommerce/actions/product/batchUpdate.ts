@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { bigCommerceRequest } from '../../transport';
-import { atItem } from '../common/items';
-
-/** One record's answer inside a batch: the saved record, or why it was not saved. */
-export type RecordAnswer = { record: IDataObject } | { failure: NodeApiError };
+import { BatchRecordFailure, bigCommerceRequest } from '../../transport';
+import { executeBatched } from '../common/items';
+import { readId } from '../common/inputs';
 
 interface BatchAnswer {
 	data?: IDataObject[];
@@ -21,16 +19,16 @@ function problemTitle(errors: unknown, id: number): string | undefined {
 
 /**
  * Sends one batch PUT of records that each carry an `id` (products 10, variants 50 per request)
- * and answers per record, in order. The same id twice in one batch is sent once, its fields
- * merged in input order. A 207 Multi-Status leaves some records unsaved: those are sent once
- * more (a PUT sets absolute values, so repeating it is safe) and, if still refused, answered
- * with BigCommerce's reason.
+ * and answers per record, in order: the saved record, or a BatchRecordFailure with BigCommerce's
+ * reason. The same id twice in one batch is sent once, its fields merged in input order. A 207
+ * Multi-Status leaves some records unsaved: those are sent once more (a PUT sets absolute
+ * values, so repeating it is safe) and fail if still refused.
  */
 export async function putBatchById(
 	this: IExecuteFunctions,
 	path: string,
 	records: IDataObject[],
-): Promise<RecordAnswer[]> {
+): Promise<Array<IDataObject | BatchRecordFailure>> {
 	const merged = new Map<number, IDataObject>();
 	for (const record of records) {
 		const id = Number(record.id);
@@ -53,32 +51,62 @@ export async function putBatchById(
 	return records.map((record) => {
 		const id = Number(record.id);
 		const savedRecord = saved.get(id);
-		if (savedRecord) return { record: savedRecord };
+		if (savedRecord) return savedRecord;
 		const reason = problemTitle(errors, id);
 		const message = `BigCommerce did not save record ${id}${reason ? `: ${reason}` : ''}`;
 		const description = `The rest of the batch was saved. Run this item again. (PUT ${path})`;
-		return {
-			failure: new NodeApiError(this.getNode(), { message, description } as JsonObject, {
+		return new BatchRecordFailure(
+			new NodeApiError(this.getNode(), { message, description } as JsonObject, {
 				message,
 				description,
 				httpCode: '207',
 			}),
-		};
+		);
 	});
 }
 
+export interface UpdateById {
+	/** The ID parameter, e.g. productId, and its name in messages, e.g. Product ID. */
+	idParameter: string;
+	idName: string;
+	/** The batch PUT endpoint, e.g. /v3/catalog/products, and its limit per request. */
+	path: string;
+	batchSize: number;
+	/** The checked request body of one item's Update Fields. */
+	toBody: (context: IExecuteFunctions, fields: IDataObject, itemIndex: number) => IDataObject;
+	/** The simplified output of a saved record. */
+	simplify: (record: IDataObject) => IDataObject;
+}
+
 /**
- * The output of one record's answer: the shaped record, or (with Continue On Fail) its error
- * on its own item; without Continue On Fail the failure stops the node, naming the item.
+ * Updates catalog records by ID in batches across the input items (every item checked first),
+ * one output item per input item, in order.
  */
-export function outputOf(
-	context: IExecuteFunctions,
-	answer: RecordAnswer,
-	itemIndex: number,
-	shape: (record: IDataObject) => IDataObject,
-): IDataObject {
-	if ('record' in answer) return shape(answer.record);
-	const failure = atItem(context, answer.failure, itemIndex);
-	if (!context.continueOnFail()) throw failure;
-	return { error: failure.message, ...(failure.description ? { errorDescription: failure.description } : {}) };
+export async function executeUpdateById(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	update: UpdateById,
+): Promise<INodeExecutionData[]> {
+	const run = executeBatched<IDataObject, IDataObject>;
+	return await run.call(this, items, {
+		batchSize: update.batchSize,
+		isolateFailures: true,
+		build: (itemIndex: number) => {
+			const id = readId(this, update.idParameter, itemIndex, update.idName);
+			const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+			const body = update.toBody(this, updateFields, itemIndex);
+			if (!Object.keys(body).length) {
+				throw new NodeOperationError(this.getNode(), 'Add at least one field to update', {
+					itemIndex,
+					description: 'Choose the fields to change under Update Fields.',
+				});
+			}
+			return { id, ...body } as IDataObject;
+		},
+		send: async (records: IDataObject[]) => await putBatchById.call(this, update.path, records),
+		output: (record: IDataObject, itemIndex: number) => {
+			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			return simplify ? update.simplify(record) : record;
+		},
+	});
 }

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { bigCommerceApiRequest } from '../../transport';
+import { bigCommerceApiRequest, readBigCommerceError } from '../../transport';
+import { createOnce } from '../common/createOnce';
 import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { executePerItem } from '../common/items';
-import { readEveryItem } from './readEveryItem';
-import { createOnce } from './createOnce';
+import { executePerItemReadFirst } from '../common/items';
 import { findProductByKey } from './lookups';
 import {
 	nameProperty,
@@ -58,7 +57,7 @@ export async function createProduct(
 	body: IDataObject,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	return await createOnce.call(this, itemIndex, {
+	return await createOnce(this, {
 		create: async () => {
 			const answer = await bigCommerceApiRequest.call(this, {
 				method: 'POST',
@@ -66,10 +65,14 @@ export async function createProduct(
 				body,
 				itemIndex,
 			});
-			return answer.data as IDataObject;
+			// 207: the product was saved but a secondary part (inventory, custom URL) was not.
+			const warnings = Array.isArray(answer.errors)
+				? answer.errors.map((error) => readBigCommerceError(error).message).filter(Boolean)
+				: [];
+			return { ...(answer.data as IDataObject), ...(warnings.length ? { warnings } : {}) };
 		},
 		// SKUs and names are both unique: either finds the product if the lost request saved it.
-		findExisting: async () =>
+		lookup: async () =>
 			await findProductByKey.call(
 				this,
 				body.sku ? { sku: String(body.sku) } : { name: String(body.name) },
@@ -83,12 +86,12 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	// Every item's input is checked before the first product is created.
-	const bodies = readEveryItem(this, items, (itemIndex) => readNewProduct(this, itemIndex));
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const body = bodies[itemIndex];
-		if (body instanceof Error) throw body;
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const product = await createProduct.call(this, body, itemIndex);
-		return simplify ? toSimpleProduct(product) : product;
+	return await executePerItemReadFirst(this, items, {
+		read: (itemIndex: number) => readNewProduct(this, itemIndex),
+		run: async (body: IDataObject, itemIndex: number) => {
+			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const product = await createProduct.call(this, body, itemIndex);
+			return simplify ? toSimpleProduct(product) : product;
+		},
 	});
 }

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { paginate } from '../../transport';
 import { toV3Date } from '../common/conversions';
 import { returnAllOrLimit, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { executePerItem } from '../common/items';
-import { readReturnAllOrLimit, toDate, toId, toText, toWholeNumber } from '../common/inputs';
+import { toDate, toId, toText, toWholeNumber } from '../common/inputs';
+import { executeList, toList } from '../common/lists';
 import { includeOptions, includeParameter } from './includes';
 import { toSimpleProduct } from './simplify';
 
@@ -161,12 +160,9 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['product'], operation: ['getAll'] } }, properties);
 
-function idList(context: IExecuteFunctions, value: unknown, itemIndex: number): string {
-	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return parts
-		.map((part) => String(part).trim())
-		.filter((part) => part !== '')
-		.map((part) => toId(context, part, 'IDs', itemIndex))
+function idList(context: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
+	return toList(value)
+		.map((part) => toId(context, part, displayName, itemIndex))
 		.join(',');
 }
 
@@ -182,11 +178,11 @@ function toQuery(context: IExecuteFunctions, filters: IDataObject, options: IDat
 		if (value) qs[key] = value;
 	}
 	if (filters.ids !== undefined) {
-		const ids = idList(context, filters.ids, itemIndex);
+		const ids = idList(context, filters.ids, 'IDs', itemIndex);
 		if (ids) qs['id:in'] = ids;
 	}
 	if (filters.categories !== undefined) {
-		const categories = idList(context, filters.categories, itemIndex);
+		const categories = idList(context, filters.categories, 'Category Names or IDs', itemIndex);
 		if (categories) qs['categories:in'] = categories;
 	}
 	if (filters.brandId !== undefined && filters.brandId !== '') {
@@ -224,23 +220,16 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const { limit } = readReturnAllOrLimit(this, itemIndex);
+	return await executeList.call(this, items, (itemIndex) => {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const qs = toQuery(this, filters, options, itemIndex);
-		const products: IDataObject[] = [];
-		for await (const page of paginate.call(this, {
+		return {
 			style: 'v3Page',
 			path: '/v3/catalog/products',
-			qs,
+			qs: toQuery(this, filters, options, itemIndex),
 			maxPageSize: 250,
-			limit,
-			itemIndex,
-		})) {
-			for (const product of page) products.push(simplify ? toSimpleProduct(product) : product);
-		}
-		return products;
+			shape: simplify ? toSimpleProduct : undefined,
+		};
 	});
 }

@@ -53,5 +53,7 @@ export function toSimpleProduct(product: IDataObject): IDataObject {
 			customFields.map((field) => [String(field.name), field.value]),
 		);
 	}
+	// A 207 answer's warnings stay visible in the simplified item too.
+	if (product.warnings) simple.warnings = product.warnings;
 	return simple;
 }

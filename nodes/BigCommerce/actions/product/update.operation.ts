@@ -1,11 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { idLocator, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { executeBatched, type BatchedWrite } from '../common/items';
-import { readId } from '../common/inputs';
-import { outputOf, putBatchById, type RecordAnswer } from './batchUpdate';
+import { executeUpdateById } from './batchUpdate';
 import {
 	nameProperty,
 	priceProperty,
@@ -53,27 +50,12 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const write: BatchedWrite<IDataObject, RecordAnswer> = {
+	return await executeUpdateById.call(this, items, {
+		idParameter: 'productId',
+		idName: 'Product ID',
+		path: '/v3/catalog/products',
 		batchSize: BATCH_SIZE,
-		isolateFailures: true,
-		build: (itemIndex) => {
-			const id = readId(this, 'productId', itemIndex, 'Product ID');
-			const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-			const body = toProductBody(this, updateFields, itemIndex);
-			if (!Object.keys(body).length) {
-				throw new NodeOperationError(this.getNode(), 'Add at least one field to update', {
-					itemIndex,
-					description: 'Choose the fields to change under Update Fields.',
-				});
-			}
-			return { id, ...body };
-		},
-		send: async (records) => await putBatchById.call(this, '/v3/catalog/products', records),
-		output: (answer, itemIndex) => {
-			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-			return outputOf(this, answer, itemIndex, (record) => (simplify ? toSimpleProduct(record) : record));
-		},
-	};
-	const run = executeBatched<IDataObject, RecordAnswer>;
-	return await run.call(this, items, write);
+		toBody: toProductBody,
+		simplify: toSimpleProduct,
+	});
 }

@@ -1,23 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { batchWrite } from '../../transport';
 import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { atItem, executePerItem } from '../common/items';
+import { emitOutcomes, itemFailure, readEveryItem, type ItemOutcome } from '../common/items';
 import { toText } from '../common/inputs';
 import { toSimpleVariant } from '../productVariant/simplify';
-import { putBatchById, type RecordAnswer } from './batchUpdate';
+import { putBatchById } from './batchUpdate';
 import { createProduct, readNewProduct } from './create.operation';
 import { findSkuOwners, skuKey } from './lookups';
 import { nameProperty, priceProperty, productFieldOptions, typeProperty, weightProperty } from './productFields';
-import { readEveryItem } from './readEveryItem';
 import { toSimpleProduct } from './simplify';
 
 const properties: INodeProperties[] = [
@@ -87,8 +79,6 @@ interface Row {
 	body: IDataObject;
 }
 
-type Failure = NodeApiError | NodeOperationError;
-
 interface Outcome {
 	record: IDataObject;
 	action: 'created' | 'updated';
@@ -113,22 +103,17 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const continueOnFail = this.continueOnFail();
-	const outcomes = new Map<number, Outcome | Failure>();
-	const fail = (itemIndex: number, error: unknown) => {
-		const failure = atItem(this, error, itemIndex);
-		if (!continueOnFail) throw failure;
-		outcomes.set(itemIndex, failure);
-	};
+	const outcomes = new Map<number, ItemOutcome<Outcome>>();
+	const fail = (itemIndex: number, error: unknown) => outcomes.set(itemIndex, itemFailure(this, error, itemIndex));
 
-	const read = readEveryItem(this, items, (itemIndex): Row => {
+	const inputs = await readEveryItem(this, items, (itemIndex): Row => {
 		const sku = toText(this, this.getNodeParameter('sku', itemIndex), 'SKU', itemIndex);
 		return { itemIndex, key: skuKey(sku), body: readNewProduct(this, itemIndex, { sku }) };
 	});
 	const rows: Row[] = [];
-	read.forEach((row, itemIndex) => {
-		if (row instanceof Error) outcomes.set(itemIndex, row);
-		else rows.push(row);
+	inputs.forEach((input, itemIndex) => {
+		if (input.ok) rows.push(input.value);
+		else outcomes.set(itemIndex, input);
 	});
 
 	const owners = await findSkuOwners.call(
@@ -150,7 +135,7 @@ export async function execute(
 			try {
 				const product = await createProduct.call(this, row.body, row.itemIndex);
 				owners.set(row.key, { productId: Number(product.id) });
-				outcomes.set(row.itemIndex, { record: product, action: 'created', isVariant: false });
+				outcomes.set(row.itemIndex, { ok: true, value: { record: product, action: 'created', isVariant: false } });
 			} catch (error) {
 				fail(row.itemIndex, error);
 			}
@@ -162,25 +147,24 @@ export async function execute(
 			updates.map((row) => row.body),
 			batchSize,
 			async (batch) => await putBatchById.call(this, path, batch),
-			{ isolateFailures: true },
+			{ isolateFailures: true, stopAfterFailure: !this.continueOnFail() },
 		);
 		answers.forEach((answer, position) => {
 			const { itemIndex } = updates[position];
-			const recordAnswer: RecordAnswer | undefined = answer.ok ? answer.value : undefined;
 			if (!answer.ok) fail(itemIndex, answer.error);
-			else if (recordAnswer && 'failure' in recordAnswer) fail(itemIndex, recordAnswer.failure);
-			else if (recordAnswer) outcomes.set(itemIndex, { record: recordAnswer.record, action: 'updated', isVariant });
+			else outcomes.set(itemIndex, { ok: true, value: { record: answer.value, action: 'updated', isVariant } });
 		});
 	};
 	await applyUpdates(productUpdates, '/v3/catalog/products', PRODUCT_BATCH, false);
 	await applyUpdates(variantUpdates, '/v3/catalog/variants', VARIANT_BATCH, true);
 
-	return await executePerItem.call(this, items, async (itemIndex) => {
+	return await emitOutcomes(this, items, (itemIndex) => {
 		const outcome = outcomes.get(itemIndex);
-		if (outcome instanceof Error) throw outcome;
-		if (!outcome) return [];
+		if (!outcome) return { ok: true, value: [] };
+		if (!outcome.ok) return outcome;
+		const { record, action, isVariant } = outcome.value;
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const shape = outcome.isVariant ? toSimpleVariant : toSimpleProduct;
-		return { ...(simplify ? shape(outcome.record) : outcome.record), action: outcome.action };
+		const shape = isVariant ? toSimpleVariant : toSimpleProduct;
+		return { ok: true, value: { ...(simplify ? shape(record) : record), action } };
 	});
 }

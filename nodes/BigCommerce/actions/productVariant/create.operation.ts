@@ -2,12 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
+import { createOnce } from '../common/createOnce';
 import { idLocator, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { executePerItem } from '../common/items';
+import { executePerItemReadFirst } from '../common/items';
 import { readId, toText } from '../common/inputs';
-import { createOnce } from '../product/createOnce';
-import { readEveryItem } from '../product/readEveryItem';
 import { toSimpleVariant } from './simplify';
 import { skuField, toVariantBody, variantFieldOptions } from './variantFields';
 
@@ -94,34 +93,33 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	// Every item's input is checked before the first variant is created.
-	const inputs = readEveryItem(this, items, (itemIndex) => readNewVariant(this, itemIndex));
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const input = inputs[itemIndex];
-		if (input instanceof Error) throw input;
-		const { productId, body } = input;
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const variant = await createOnce.call(this, itemIndex, {
-			create: async () => {
-				const answer = await bigCommerceApiRequest.call(this, {
-					method: 'POST',
-					path: `/v3/catalog/products/${productId}/variants`,
-					body,
-					itemIndex,
-				});
-				return answer.data as IDataObject;
-			},
-			// SKUs are unique in the store: finding it means the lost request saved the variant.
-			findExisting: async () => {
-				const answer = await bigCommerceApiRequest.call(this, {
-					method: 'GET',
-					path: '/v3/catalog/variants',
-					qs: { sku: body.sku, 'product_id:in': productId },
-					itemIndex,
-				});
-				const data = answer.data;
-				return Array.isArray(data) && data.length ? (data[0] as IDataObject) : undefined;
-			},
-		});
-		return simplify ? toSimpleVariant(variant) : variant;
+	return await executePerItemReadFirst(this, items, {
+		read: (itemIndex: number) => readNewVariant(this, itemIndex),
+		run: async ({ productId, body }: NewVariant, itemIndex: number) => {
+			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const variant = await createOnce(this, {
+				create: async () => {
+					const answer = await bigCommerceApiRequest.call(this, {
+						method: 'POST',
+						path: `/v3/catalog/products/${productId}/variants`,
+						body,
+						itemIndex,
+					});
+					return answer.data as IDataObject;
+				},
+				// SKUs are unique in the store: finding it means the lost request saved the variant.
+				lookup: async () => {
+					const answer = await bigCommerceApiRequest.call(this, {
+						method: 'GET',
+						path: '/v3/catalog/variants',
+						qs: { sku: body.sku, 'product_id:in': productId },
+						itemIndex,
+					});
+					const data = answer.data;
+					return Array.isArray(data) && data.length ? (data[0] as IDataObject) : undefined;
+				},
+			});
+			return simplify ? toSimpleVariant(variant) : variant;
+		},
 	});
 }

@@ -1,21 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceRequest } from '../../transport';
-import { idLocator } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { executePerItem } from '../common/items';
-import { readId } from '../common/inputs';
-import { VARIANT_ID_PROPERTY } from './variantFields';
+import { readVariantOfProduct, variantOfProductProperties } from './variantFields';
 
-const properties: INodeProperties[] = [
-	idLocator({
-		name: 'productId',
-		displayName: 'Product',
-		searchListMethod: 'searchProducts',
-		description: 'The product the variant belongs to',
-	}),
-	VARIANT_ID_PROPERTY,
-];
+const properties: INodeProperties[] = variantOfProductProperties;
 
 export const description = showFor({ show: { resource: ['productVariant'], operation: ['delete'] } }, properties);
 
@@ -25,13 +15,8 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await executePerItem.call(this, items, async (itemIndex) => {
-		const productId = readId(this, 'productId', itemIndex, 'Product ID');
-		const variantId = readId(this, 'variantId', itemIndex, 'Variant ID');
-		await bigCommerceRequest.call(this, {
-			method: 'DELETE',
-			path: `/v3/catalog/products/${productId}/variants/${variantId}`,
-			itemIndex,
-		});
+		const { variantId, path } = readVariantOfProduct(this, itemIndex);
+		await bigCommerceRequest.call(this, { method: 'DELETE', path, itemIndex });
 		return { deleted: true, id: variantId };
 	});
 }

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginate } from '../../transport';
 import { idLocator, returnAllOrLimit, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { executePerItem } from '../common/items';
-import { readId, readReturnAllOrLimit, toText } from '../common/inputs';
+import { readId } from '../common/inputs';
+import { executeList, toList } from '../common/lists';
 import { toSimpleVariant } from './simplify';
 
 const properties: INodeProperties[] = [
@@ -42,29 +41,15 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
+	return await executeList.call(this, items, (itemIndex) => {
 		const productId = readId(this, 'productId', itemIndex, 'Product ID');
-		const { limit } = readReturnAllOrLimit(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const skus = toText(this, filters.skus, 'SKUs', itemIndex, false)
-			.split(',')
-			.map((sku) => sku.trim())
-			.filter((sku) => sku !== '');
+		const skus = toList(filters.skus);
 		// The product's own list answers 404 for a missing product; SKU filters need the store-wide list.
 		const source = skus.length
 			? { path: '/v3/catalog/variants', qs: { 'product_id:in': productId, 'sku:in': skus.join(',') } }
 			: { path: `/v3/catalog/products/${productId}/variants`, qs: {} };
-		const variants: IDataObject[] = [];
-		for await (const page of paginate.call(this, {
-			style: 'v3Page',
-			...source,
-			maxPageSize: 250,
-			limit,
-			itemIndex,
-		})) {
-			for (const variant of page) variants.push(simplify ? toSimpleVariant(variant) : variant);
-		}
-		return variants;
+		return { style: 'v3Page', ...source, maxPageSize: 250, shape: simplify ? toSimpleVariant : undefined };
 	});
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toDecimal, toText, toWholeNumber } from '../common/inputs';
+import { idLocator } from '../common/descriptions';
+import { readId, toDecimal, toText, toWholeNumber } from '../common/inputs';
 
 const decimal = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -129,3 +130,21 @@ export const VARIANT_ID_PROPERTY: INodeProperties = {
 	placeholder: 'e.g. 456',
 	description: 'The numeric ID of the variant',
 };
+
+/** The product and the variant an operation on one of the product's variants names. */
+export const variantOfProductProperties: INodeProperties[] = [
+	idLocator({
+		name: 'productId',
+		displayName: 'Product',
+		searchListMethod: 'searchProducts',
+		description: 'The product the variant belongs to',
+	}),
+	VARIANT_ID_PROPERTY,
+];
+
+/** Reads both IDs of variantOfProductProperties; answers the variant ID and its API path. */
+export function readVariantOfProduct(context: IExecuteFunctions, itemIndex: number): { variantId: number; path: string } {
+	const productId = readId(context, 'productId', itemIndex, 'Product ID');
+	const variantId = readId(context, 'variantId', itemIndex, 'Variant ID');
+	return { variantId, path: `/v3/catalog/products/${productId}/variants/${variantId}` };
+}

@@ -1,0 +1,154 @@
+// An ambiguous create: the store saved the product, but the connection dropped before its answer
+// arrived. The node must neither create it twice in the same run nor in a later run of the same
+// import.
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { startEmulator, type Emulator } from '../emulator';
+import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
+import { expectNoSecretLeaks } from '../security/outputCapture';
+import { TEST_TOKEN } from './faultRuns';
+
+expectNoSecretLeaks();
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startEmulator({ seed: 'demo', token: TEST_TOKEN });
+});
+afterAll(async () => await emulator.stop());
+beforeEach(() => {
+	emulator.setFaults([]);
+	emulator.clearRequests();
+});
+
+const lamp = { sku: 'AMBIG-LAMP-01', name: 'Ambiguous Desk Lamp', price: 49 };
+
+function upsert(row: IDataObject, options: { continueOnFail?: boolean } = {}) {
+	return runNode(
+		{
+			resource: 'product',
+			operation: 'upsert',
+			sku: '={{ $json.sku }}',
+			name: '={{ $json.name }}',
+			type: 'physical',
+			weight: 1,
+			price: '={{ $json.price }}',
+		},
+		{ credentials: credentialsFor(emulator), input: [row], ...options },
+	);
+}
+
+function productsWithSku(sku: string) {
+	return emulator.state.products.filter((product) => product.sku.toLowerCase() === sku.toLowerCase());
+}
+
+describe('an upsert whose create the store saved but never answered', () => {
+	it('is found again by SKU in the same run: one product, reported as created, the POST sent once', async () => {
+		emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path: '/v3/catalog/products', count: 1 }]);
+
+		const result = await upsert(lamp);
+
+		expect(result.error).toBeUndefined();
+		expect(productsWithSku(lamp.sku)).toHaveLength(1);
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ sku: lamp.sku, action: 'created', id: productsWithSku(lamp.sku)[0].id })]);
+		expect(emulator.countRequests({ method: 'POST' })).toBe(1);
+		expect(emulator.faultStats['reset-after-commit']).toBe(1);
+	});
+
+	it('is updated, not created again, when the same upsert runs again after the first run could not check', async () => {
+		const sku = 'AMBIG-LAMP-02';
+		// The SKU look-up before the create passes (a zero delay uses up the first rule); the create is
+		// saved but its answer lost; every later product look-up fails, so the run cannot re-check.
+		emulator.setFaults([
+			{ kind: 'delay', delayMs: 0, method: 'GET', path: '/v3/catalog/products', count: 1 },
+			{ kind: 'reset-after-commit', method: 'POST', path: '/v3/catalog/products', count: 1 },
+			{ kind: '503', method: 'GET', path: '/v3/catalog/products' },
+		]);
+
+		const first = await upsert({ ...lamp, sku, name: 'Ambiguous Floor Lamp' });
+
+		expect(first.error).toBeDefined();
+		expect(productsWithSku(sku)).toHaveLength(1);
+		expect(emulator.countRequests({ method: 'POST' })).toBe(1);
+
+		// The store answers again; the user runs the same import again.
+		emulator.setFaults([]);
+		emulator.clearRequests();
+		const again = await upsert({ ...lamp, sku, name: 'Ambiguous Floor Lamp', price: 52 });
+
+		expect(again.error).toBeUndefined();
+		expect(productsWithSku(sku)).toHaveLength(1);
+		expect(productsWithSku(sku)[0].price).toBe(52);
+		expect(jsonOf(again)).toEqual([expect.objectContaining({ sku, action: 'updated', id: productsWithSku(sku)[0].id })]);
+		expect(emulator.countRequests({ method: 'POST' })).toBe(0);
+	});
+
+	it('tells the user, when it cannot check, that the product may have been saved', async () => {
+		const sku = 'AMBIG-LAMP-03';
+		emulator.setFaults([
+			{ kind: 'delay', delayMs: 0, method: 'GET', path: '/v3/catalog/products', count: 1 },
+			{ kind: 'reset-after-commit', method: 'POST', path: '/v3/catalog/products', count: 1 },
+			{ kind: '503', method: 'GET', path: '/v3/catalog/products' },
+		]);
+
+		const result = await upsert({ ...lamp, sku, name: 'Ambiguous Wall Lamp' }, { continueOnFail: true });
+
+		expect(productsWithSku(sku)).toHaveLength(1);
+		const [item] = jsonOf(result);
+		expect(`${String(item.error)}\n${String(item.errorDescription)}`).toMatch(/may (or may not )?have (been )?saved|may already exist|may have been created/i);
+	});
+
+	it.each(['reset-after-commit', 'malformed-json', '500', '502', '503', 'reset'] as const)(
+		'a create that meets %s once ends as one product in the store',
+		async (kind) => {
+			const sku = `AMBIG-ONCE-${kind}`.toUpperCase();
+			emulator.setFaults([{ kind, method: 'POST', path: '/v3/catalog/products', count: 1 }]);
+
+			const result = await upsert({ ...lamp, sku, name: `Once Only Lamp ${kind}` });
+
+			expect(result.error).toBeUndefined();
+			expect(productsWithSku(sku)).toHaveLength(1);
+			expect(jsonOf(result)).toEqual([expect.objectContaining({ sku, action: 'created' })]);
+		},
+	);
+});
+
+describe('product.create whose answer is lost after the store saved it', () => {
+	it('returns the saved product and never creates a second one', async () => {
+		emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path: '/v3/catalog/products', count: 1 }]);
+
+		const result = await runNode(
+			{ resource: 'product', operation: 'create', name: 'Lost Answer Kettle', type: 'physical', weight: 1, price: 30, additionalFields: { sku: 'LOST-KETTLE' } },
+			{ credentials: credentialsFor(emulator) },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(productsWithSku('LOST-KETTLE')).toHaveLength(1);
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ sku: 'LOST-KETTLE', id: productsWithSku('LOST-KETTLE')[0].id })]);
+		expect(emulator.countRequests({ method: 'POST' })).toBe(1);
+	});
+});
+
+describe('customer.upsert whose create the store saved but never answered', () => {
+	it('is found again by e-mail: one customer, in this run and in a re-run of the same upsert', async () => {
+		const email = 'ambiguous.buyer@example.com';
+		const customersWithEmail = () => emulator.state.customers.filter((c) => c.email.toLowerCase() === email);
+		const run = async () =>
+			await runNode(
+				{ resource: 'customer', operation: 'upsert', email: '={{ $json.email }}', firstName: 'Ada', lastName: 'Buyer' },
+				{ credentials: credentialsFor(emulator), input: [{ email }] },
+			);
+		emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path: '/v3/customers', count: 1 }]);
+
+		const first = await run();
+		emulator.setFaults([]);
+		const again = await run();
+
+		expect(first.error).toBeUndefined();
+		expect(again.error).toBeUndefined();
+		expect(customersWithEmail()).toHaveLength(1);
+		expect(emulator.countRequests({ method: 'POST', path: '/v3/customers' })).toBe(1);
+		expect(jsonOf(again)).toEqual([expect.objectContaining({ id: customersWithEmail()[0].id })]);
+	});
+});

@@ -1,0 +1,97 @@
+// The spreadsheet of the fault runs and the check of what the store holds after it: every row
+// whose item reports success is in the store exactly as the row says, every row whose item
+// reports a failure left the store as it was, and no SKU or name exists twice.
+
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { Emulator, Product } from '../emulator';
+import { itemError } from './faultRuns';
+
+export interface ImportRow extends IDataObject {
+	sku: string;
+	name: string;
+	price: number;
+	/** Set for rows whose SKU the store already has. */
+	id?: number;
+	/** The price the store had before the run (existing rows). */
+	oldPrice?: number;
+}
+
+/**
+ * `total` rows: every `newEvery`-th row is a SKU the store does not have yet, the others update
+ * the store's products in order. Every row sets a new, distinct price.
+ */
+export function importRows(emulator: Emulator, total: number, newEvery = 0): ImportRow[] {
+	const existing = [...emulator.state.products.values()];
+	const rows: ImportRow[] = [];
+	let next = 0;
+	for (let i = 0; i < total; i++) {
+		const price = 500 + i;
+		if (newEvery && i % newEvery === newEvery - 1) {
+			rows.push({ sku: `LAMP-NEW-${String(i).padStart(4, '0')}`, name: `Reliability Lamp ${i}`, price });
+			continue;
+		}
+		const product = existing[next++];
+		if (!product) throw new Error(`the store has only ${existing.length} products for ${total} rows`);
+		rows.push({ sku: product.sku, name: product.name, price, id: product.id, oldPrice: product.price });
+	}
+	return rows;
+}
+
+export interface ImportCheck {
+	/** Items that report success although the store does not hold the row as sent. */
+	lost: string[];
+	/** SKUs or names the store holds more than once. */
+	duplicated: string[];
+	/** Items that report a failure: each on its own item. */
+	reported: number;
+	/** Rows whose item reports a failure but whose row the store holds anyway, or whose failure left a trace. */
+	inconsistent: string[];
+}
+
+function productsBy(emulator: Emulator, key: (p: Product) => string): Map<string, Product[]> {
+	const map = new Map<string, Product[]>();
+	for (const product of emulator.state.products.values()) {
+		const k = key(product);
+		map.set(k, [...(map.get(k) ?? []), product]);
+	}
+	return map;
+}
+
+/** Compares the output items and the store with the rows, one by one. */
+export function checkImport(emulator: Emulator, rows: ImportRow[], items: INodeExecutionData[]): ImportCheck {
+	const bySku = productsBy(emulator, (p) => p.sku.toLowerCase());
+	const byName = productsBy(emulator, (p) => p.name.toLowerCase());
+	const check: ImportCheck = { lost: [], duplicated: [], reported: 0, inconsistent: [] };
+	for (const [sku, products] of bySku) if (sku && products.length > 1) check.duplicated.push(`SKU ${sku} x${products.length}`);
+	for (const [name, products] of byName) if (products.length > 1) check.duplicated.push(`name ${name} x${products.length}`);
+
+	const itemOf = new Map<number, INodeExecutionData>();
+	for (const item of items) {
+		const paired = (item.pairedItem as { item?: number } | undefined)?.item;
+		if (paired !== undefined && !itemOf.has(paired)) itemOf.set(paired, item);
+	}
+	rows.forEach((row, index) => {
+		const item = itemOf.get(index);
+		const stored = bySku.get(row.sku.toLowerCase()) ?? [];
+		const error = item ? itemError(item) : 'no output item';
+		if (error !== undefined) {
+			check.reported++;
+			if (!item) check.lost.push(`row ${index} (${row.sku}): no output item`);
+			// A failed row leaves the store as it was: no new product, the old price. Only an error
+			// that says the write may have gone through may leave it behind.
+			const ambiguous = /may or may not/i.test(`${error} ${String(item?.json.errorDescription ?? '')}`);
+			if (row.id === undefined && stored.length && !ambiguous) check.inconsistent.push(`row ${index} (${row.sku}) failed ("${error}") but the store holds it`);
+			const allowed = ambiguous ? [row.oldPrice, row.price] : [row.oldPrice];
+			if (row.id !== undefined && !allowed.includes(stored[0]?.price)) {
+				check.inconsistent.push(`row ${index} (${row.sku}) failed ("${error}") and the store has price ${stored[0]?.price}`);
+			}
+			return;
+		}
+		const json = item!.json;
+		if (stored.length !== 1) check.lost.push(`row ${index} (${row.sku}): reported saved, the store holds ${stored.length}`);
+		else if (stored[0].price !== row.price) check.lost.push(`row ${index} (${row.sku}): reported saved, the store has price ${stored[0].price} instead of ${row.price}`);
+		else if (Number(json.id) !== stored[0].id) check.lost.push(`row ${index} (${row.sku}): item id ${String(json.id)} is not the store's ${stored[0].id}`);
+	});
+	return check;
+}
