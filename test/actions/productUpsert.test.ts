@@ -55,6 +55,30 @@ describe('product upsert: the catalog import', () => {
 		expect(store.emulator.state.products.size).toBe(demoProducts + 60);
 	});
 
+	it('treats an empty image URL in a sheet row as no image, for new and existing SKUs alike', async () => {
+		stockTheStore(store.emulator, teeRows(1));
+		const rows = [
+			{ ...teeRows(1)[0], image: '' },
+			{ sku: 'TEE-IMG-NEW', name: 'Tee With Photo', price: 12, weight: 0.2, stock: 3, image: 'https://cdn.example.com/tee.jpg' },
+			{ sku: 'TEE-NOIMG-NEW', name: 'Tee Without Photo', price: 12, weight: 0.2, stock: 3, image: '' },
+		];
+		const withImages = {
+			...upsert,
+			additionalFields: {
+				...(ROW_PARAMETERS.additionalFields as IDataObject),
+				images: { image: [{ image_url: '={{ $json.image }}', is_thumbnail: true }] },
+			},
+		};
+
+		const result = await store.run(withImages, { input: rows });
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result).map((p) => p.action)).toEqual(['updated', 'created', 'created']);
+		const images = (sku: string) => store.emulator.state.products.find((p) => p.sku === sku)?.images ?? [];
+		expect(images('TEE-IMG-NEW').map((i) => i.image_url)).toEqual(['https://cdn.example.com/tee.jpg']);
+		expect(images('TEE-NOIMG-NEW')).toEqual([]);
+	});
+
 	it('creates a SKU repeated in one input once, and its later rows update that product', async () => {
 		const rows: IDataObject[] = [
 			{ sku: 'MUG-BLUE', name: 'Enamel Mug Blue', price: 10, weight: 0.3, stock: 5 },

@@ -376,7 +376,11 @@ function readImages(context: IExecuteFunctions, value: unknown, itemIndex: numbe
 	const entries = ((value ?? {}) as IDataObject).image;
 	if (entries === undefined) return [];
 	if (!Array.isArray(entries)) refuse(context, 'Images must be a list of images', itemIndex);
-	return (entries as IDataObject[]).map((entry, position) => {
+	// An empty Image URL means "no image" (e.g. a spreadsheet row without one), not an error.
+	const given = (entries as IDataObject[]).filter(
+		(entry) => !(entry.image_url === undefined || entry.image_url === null || String(entry.image_url).trim() === ''),
+	);
+	return given.map((entry, position) => {
 		const url = toText(context, entry.image_url, `Image URL of image ${position + 1}`, itemIndex);
 		if (!/^https?:\/\/\S+$/i.test(url)) {
 			refuse(context, `Image URL of image ${position + 1} must be an http(s) address, got "${url.slice(0, 60)}"`, itemIndex);
