@@ -1,28 +1,13 @@
 // Brands: get one, list by name, through WorkflowExecute against the store emulator.
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
+import { useDemoStore } from '../helpers/demoStore';
+import { jsonOf } from '../helpers/workflow';
 
-let emulator: Emulator;
+const store = useDemoStore('brand');
+const { run } = store;
 
-beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo' });
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.clearRequests());
-
-async function run(parameters: INodeParameters, input?: IDataObject[], continueOnFail = false) {
-	return await runNode(
-		{ resource: 'brand', ...parameters },
-		{ credentials: credentialsFor(emulator), input, continueOnFail },
-	);
-}
-
-const named = (name: string) => emulator.state.brands.find((b) => b.name === name)!;
+const named = (name: string) => store.emulator.state.brands.find((b) => b.name === name)!;
 
 describe('brand get', () => {
 	it('gets a brand by ID', async () => {
@@ -32,7 +17,7 @@ describe('brand get', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ id: brand.id, name: 'Sagaform' })]);
-		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v3/catalog/brands/${brand.id}`]);
+		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v3/catalog/brands/${brand.id}`]);
 	});
 
 	it('reports a missing brand in BigCommerce\'s words (v3 error object)', async () => {
@@ -59,7 +44,7 @@ describe('brand get', () => {
 		const result = await run({ operation: 'get', brandId: '={{ $json.id }}' }, [{ id: '1.5' }]);
 
 		expect(result.error?.message).toBe('Brand ID must be a positive whole number, got "1.5"');
-		expect(emulator.requests).toHaveLength(0);
+		expect(store.emulator.requests).toHaveLength(0);
 	});
 });
 
@@ -68,10 +53,10 @@ describe('brand get many', () => {
 		const result = await run({ operation: 'getAll', returnAll: true });
 
 		expect(jsonOf(result).map((b) => b.name).sort()).toEqual(
-			emulator.state.brands.filter(() => true).map((b) => b.name).sort(),
+			store.emulator.state.brands.filter(() => true).map((b) => b.name).sort(),
 		);
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0].query).toMatchObject({ limit: '250', page: '1' });
+		expect(store.emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests[0].query).toMatchObject({ limit: '250', page: '1' });
 	});
 
 	it('finds brands by exact name or by part of it', async () => {
@@ -80,6 +65,6 @@ describe('brand get many', () => {
 
 		const partial = await run({ operation: 'getAll', limit: 10, filters: { nameLike: 'trail' } });
 		expect(jsonOf(partial).map((b) => b.name)).toEqual(['Trailhead']);
-		expect(emulator.requests[1].query).toMatchObject({ 'name:like': 'trail', limit: '10' });
+		expect(store.emulator.requests[1].query).toMatchObject({ 'name:like': 'trail', limit: '10' });
 	});
 });

@@ -4,8 +4,9 @@
 
 import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator, type Product, type Variant } from '../emulator';
-import { credentialsFor, runNode, type NodeRunResult } from '../helpers/workflow';
+import type { Emulator, Product, Variant } from '../emulator';
+import { useDemoStore } from '../helpers/demoStore';
+import type { NodeRunResult } from '../helpers/workflow';
 
 export interface CatalogStore {
 	readonly emulator: Emulator;
@@ -24,43 +25,25 @@ export interface CatalogStore {
 
 /** Starts an emulator for the file and gives every test the demo store, fresh. */
 export function useCatalogStore(resource: 'product' | 'productVariant'): CatalogStore {
-	let emulator: Emulator;
-	beforeAll(async () => {
-		emulator = await startEmulator({ seed: 'demo' });
-	});
-	afterAll(async () => {
-		await emulator.stop();
-	});
-	beforeEach(() => {
-		emulator.reset();
-		emulator.seedDemo();
-		emulator.clearRequests();
-	});
+	const demo = useDemoStore(resource, { fresh: true });
 
 	return {
 		get emulator() {
-			return emulator;
+			return demo.emulator;
 		},
 		run: async (parameters, options = {}) =>
-			await runNode(
-				{ resource, ...parameters },
-				{
-					credentials: credentialsFor(emulator),
-					input: options.input,
-					continueOnFail: options.continueOnFail ?? false,
-				},
-			),
+			await demo.run(parameters, options.input, options.continueOnFail ?? false),
 		productBySku: (sku) => {
-			const owner = emulator.state.skuIndex.get(sku.toLowerCase());
-			return owner ? emulator.state.products.get(owner.productId) : undefined;
+			const owner = demo.emulator.state.skuIndex.get(sku.toLowerCase());
+			return owner ? demo.emulator.state.products.get(owner.productId) : undefined;
 		},
-		variantBySku: (sku) => emulator.state.variants.find((v) => v.sku.toLowerCase() === sku.toLowerCase()),
+		variantBySku: (sku) => demo.emulator.state.variants.find((v) => v.sku.toLowerCase() === sku.toLowerCase()),
 		productNamed: (name) => {
-			const product = emulator.state.products.find((p) => p.name === name);
+			const product = demo.emulator.state.products.find((p) => p.name === name);
 			if (!product) throw new Error(`no product named ${name}`);
 			return product;
 		},
-		calls: () => emulator.requests.map((r) => `${r.method} ${r.path}`),
+		calls: () => demo.emulator.requests.map((r) => `${r.method} ${r.path}`),
 	};
 }
 

@@ -1,28 +1,13 @@
 // Categories (category trees API): get one, list with filters, through WorkflowExecute.
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
+import { useDemoStore } from '../helpers/demoStore';
+import { jsonOf } from '../helpers/workflow';
 
-let emulator: Emulator;
+const store = useDemoStore('category');
+const { run } = store;
 
-beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo' });
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.clearRequests());
-
-async function run(parameters: INodeParameters, input?: IDataObject[], continueOnFail = false) {
-	return await runNode(
-		{ resource: 'category', ...parameters },
-		{ credentials: credentialsFor(emulator), input, continueOnFail },
-	);
-}
-
-const named = (name: string) => emulator.state.categories.find((c) => c.name === name)!;
+const named = (name: string) => store.emulator.state.categories.find((c) => c.name === name)!;
 
 describe('category get', () => {
 	it('gets a category by ID, flat: its place in the tree, visibility and URL', async () => {
@@ -41,8 +26,8 @@ describe('category get', () => {
 				url: '/coffee/',
 			}),
 		]);
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0]).toMatchObject({
+		expect(store.emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests[0]).toMatchObject({
 			path: '/v3/catalog/trees/categories',
 			query: { 'category_id:in': String(coffee.id) },
 		});
@@ -75,7 +60,7 @@ describe('category get', () => {
 		const result = await run({ operation: 'get', categoryId: '={{ $json.id }}' }, [{ id: 'coffee' }]);
 
 		expect(result.error?.message).toBe('Category ID must be a positive whole number, got "coffee"');
-		expect(emulator.requests).toHaveLength(0);
+		expect(store.emulator.requests).toHaveLength(0);
 	});
 });
 
@@ -83,9 +68,9 @@ describe('category get many', () => {
 	it('lists every category in one request at the largest page size', async () => {
 		const result = await run({ operation: 'getAll', returnAll: true });
 
-		expect(jsonOf(result)).toHaveLength(emulator.state.categories.size);
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0].query).toMatchObject({ limit: '250', page: '1' });
+		expect(jsonOf(result)).toHaveLength(store.emulator.state.categories.size);
+		expect(store.emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests[0].query).toMatchObject({ limit: '250', page: '1' });
 	});
 
 	it('lists the subcategories of a parent whose name contains a text', async () => {
@@ -98,7 +83,7 @@ describe('category get many', () => {
 		});
 
 		expect(jsonOf(result).map((c) => c.name)).toEqual(['Coffee']);
-		expect(emulator.requests[0].query).toMatchObject({
+		expect(store.emulator.requests[0].query).toMatchObject({
 			'parent_id:in': String(kitchen.id),
 			'name:like': 'coff',
 			is_visible: 'true',
@@ -112,7 +97,7 @@ describe('category get many', () => {
 		const categories = jsonOf(result);
 		expect(categories).toHaveLength(2);
 		expect(categories.every((c) => c.parent_id === 0)).toBe(true);
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0].query).toMatchObject({ limit: '2', 'parent_id:in': '0' });
+		expect(store.emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests[0].query).toMatchObject({ limit: '2', 'parent_id:in': '0' });
 	});
 });

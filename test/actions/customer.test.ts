@@ -2,33 +2,16 @@
 // putting customers into groups, and look-ups, through n8n's WorkflowExecute against the
 // store emulator.
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
+import { useDemoStore } from '../helpers/demoStore';
+import { jsonOf } from '../helpers/workflow';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo' });
-});
-afterAll(async () => {
-	await emulator.stop();
-});
 // Every test starts from the demo store (12 customers; groups Retail, Wholesale, VIP).
-beforeEach(() => {
-	emulator.reset();
-	emulator.seedDemo();
-});
-
-async function run(parameters: INodeParameters, input?: IDataObject[], continueOnFail = false) {
-	return await runNode(
-		{ resource: 'customer', ...parameters },
-		{ credentials: credentialsFor(emulator), input, continueOnFail },
-	);
-}
+const store = useDemoStore('customer', { fresh: true });
+const { run } = store;
 
 const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
 
@@ -49,11 +32,11 @@ function rows(count: number, domain = 'newshop.example.com', extra: (i: number) 
 }
 
 const customerPath = '/v3/customers';
-const count = (method: string) => emulator.countRequests({ method, path: customerPath });
+const count = (method: string) => store.emulator.countRequests({ method, path: customerPath });
 const customerWithEmail = (email: string) =>
-	emulator.state.customers.find((c) => c.email.toLowerCase() === email.toLowerCase());
-const groupNamed = (name: string) => emulator.state.customerGroups.find((g) => g.name === name)!;
-const demoCustomers = () => [...emulator.state.customers.values()];
+	store.emulator.state.customers.find((c) => c.email.toLowerCase() === email.toLowerCase());
+const groupNamed = (name: string) => store.emulator.state.customerGroups.find((g) => g.name === name)!;
+const demoCustomers = () => [...store.emulator.state.customers.values()];
 
 describe('customer create', () => {
 	it('creates 25 customers from 25 rows in 3 requests, one paired item per row, in order', async () => {
@@ -66,7 +49,7 @@ describe('customer create', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(count('POST')).toBe(3);
-		expect(emulator.requests.map((r) => (r.body as unknown[]).length)).toEqual([10, 10, 5]);
+		expect(store.emulator.requests.map((r) => (r.body as unknown[]).length)).toEqual([10, 10, 5]);
 		const out = jsonOf(result);
 		expect(out).toHaveLength(25);
 		expect(result.items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
@@ -75,7 +58,7 @@ describe('customer create', () => {
 			expect(customer.id).toBe(customerWithEmail(input[i].email)!.id);
 			expect(customer.date_created).toMatch(ISO);
 		});
-		expect(emulator.state.customers.size).toBe(12 + 25);
+		expect(store.emulator.state.customers.size).toBe(12 + 25);
 	});
 
 	it('creates a wholesale customer with a group, phone and address, simplified flat', async () => {
@@ -111,7 +94,7 @@ describe('customer create', () => {
 			address_country_code: 'GB',
 		});
 		// The address takes the customer's names when its own are left empty.
-		const [sent] = emulator.requests[0].body as IDataObject[];
+		const [sent] = store.emulator.requests[0].body as IDataObject[];
 		expect((sent.addresses as IDataObject[])[0]).toMatchObject({ first_name: 'Ada', last_name: 'Bright', country_code: 'GB' });
 		const stored = customerWithEmail('orders@brightlabs.example.com')!;
 		expect(stored.customer_group_id).toBe(wholesale.id);
@@ -129,7 +112,7 @@ describe('customer create', () => {
 		expect(result.error?.message).toContain('already in use');
 		expect(result.error?.httpCode).toBe('422');
 		expect(result.error?.context?.itemIndex).toBe(1);
-		expect(emulator.state.customers.size).toBe(12 + 1);
+		expect(store.emulator.state.customers.size).toBe(12 + 1);
 	});
 
 	it('with Continue On Fail, only the row with the taken e-mail carries the error', async () => {
@@ -147,7 +130,7 @@ describe('customer create', () => {
 		out.forEach((customer, i) => {
 			if (i !== 4) expect(customer).toMatchObject({ email: input[i].email });
 		});
-		expect(emulator.state.customers.size).toBe(12 + 11);
+		expect(store.emulator.state.customers.size).toBe(12 + 11);
 	});
 
 	it.each([
@@ -162,7 +145,7 @@ describe('customer create', () => {
 
 		expect(result.error?.message).toContain(message);
 		expect(result.error?.context?.itemIndex).toBe(2);
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 	});
 
 	it('refuses an address without a city before sending anything', async () => {
@@ -175,11 +158,11 @@ describe('customer create', () => {
 		});
 
 		expect(result.error?.message).toBe('Address 1: City is required');
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 	});
 
 	it('does not create twice when the connection drops after the store saved the batch', async () => {
-		emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path: customerPath, count: 1 }]);
+		store.emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path: customerPath, count: 1 }]);
 		const input = rows(3);
 
 		const result = await run({ operation: 'create', ...fromRow }, input);
@@ -188,32 +171,32 @@ describe('customer create', () => {
 		// One POST, then a look-up by e-mail instead of sending the POST again.
 		expect(count('POST')).toBe(1);
 		expect(count('GET')).toBe(1);
-		expect(emulator.requests[1].query['email:in']).toContain('buyer1@newshop.example.com');
+		expect(store.emulator.requests[1].query['email:in']).toContain('buyer1@newshop.example.com');
 		expect(jsonOf(result).map((c) => c.email)).toEqual(input.map((r) => r.email));
-		expect(emulator.state.customers.size).toBe(12 + 3);
+		expect(store.emulator.state.customers.size).toBe(12 + 3);
 	});
 
 	it('sends again only the customers a 207 answer reports as not saved', async () => {
-		emulator.setFaults([{ kind: '207', method: 'POST', path: customerPath, count: 1 }]);
+		store.emulator.setFaults([{ kind: '207', method: 'POST', path: customerPath, count: 1 }]);
 		const input = rows(4);
 
 		const result = await run({ operation: 'create', ...fromRow }, input);
 
 		expect(result.error).toBeUndefined();
 		expect(count('POST')).toBe(2);
-		const resent = emulator.requests.filter((r) => r.method === 'POST')[1].body as IDataObject[];
+		const resent = store.emulator.requests.filter((r) => r.method === 'POST')[1].body as IDataObject[];
 		expect(resent.map((c) => c.email)).toEqual([input[1].email, input[3].email]);
 		expect(jsonOf(result).map((c) => c.email)).toEqual(input.map((r) => r.email));
-		expect(emulator.state.customers.size).toBe(12 + 4);
+		expect(store.emulator.state.customers.size).toBe(12 + 4);
 	});
 });
 
 describe('customer upsert (create or update by e-mail)', () => {
 	it('imports 40 rows, 15 already customers: 1 look-up, 2 update and 3 create requests', async () => {
 		for (let i = 1; i <= 15; i++) {
-			emulator.admin.createCustomer({ email: `buyer${i}@newshop.example.com`, first_name: `Old${i}`, last_name: 'Name' });
+			store.emulator.admin.createCustomer({ email: `buyer${i}@newshop.example.com`, first_name: `Old${i}`, last_name: 'Name' });
 		}
-		emulator.clearRequests();
+		store.emulator.clearRequests();
 		// Letter case differs from the stored e-mails for some rows: they still match.
 		const input = rows(40, 'newshop.example.com', (i) => ({ company: `Row ${i + 1}` })).map((row, i) =>
 			i % 3 === 0 ? { ...row, email: row.email.toUpperCase() } : row,
@@ -232,7 +215,7 @@ describe('customer upsert (create or update by e-mail)', () => {
 		expect(out).toHaveLength(40);
 		expect(result.items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
 		out.forEach((customer, i) => expect(customer).toMatchObject({ company: `Row ${i + 1}`, first_name: `Buyer${i + 1}` }));
-		expect(emulator.state.customers.size).toBe(12 + 40);
+		expect(store.emulator.state.customers.size).toBe(12 + 40);
 		// Updated customers keep their id and stored e-mail spelling.
 		const first = customerWithEmail('buyer1@newshop.example.com')!;
 		expect(first).toMatchObject({ email: 'buyer1@newshop.example.com', first_name: 'Buyer1', company: 'Row 1' });
@@ -253,16 +236,16 @@ describe('customer upsert (create or update by e-mail)', () => {
 		expect(out).toHaveLength(3);
 		expect(out[0].id).toBe(out[2].id);
 		expect(out[0].last_name).toBe('Iceman');
-		expect(emulator.state.customers.filter((c) => c.email.toLowerCase() === 'twice@example.com')).toHaveLength(1);
+		expect(store.emulator.state.customers.filter((c) => c.email.toLowerCase() === 'twice@example.com')).toHaveLength(1);
 		expect(count('POST')).toBe(1);
-		expect((emulator.requests.find((r) => r.method === 'POST')!.body as unknown[]).length).toBe(2);
+		expect((store.emulator.requests.find((r) => r.method === 'POST')!.body as unknown[]).length).toBe(2);
 	});
 
 	it('refuses an empty e-mail before looking anything up', async () => {
 		const result = await run({ operation: 'upsert', ...fromRow }, [{ email: ' ', first: 'A', last: 'B' }]);
 
 		expect(result.error?.message).toBe('Email is required');
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 	});
 
 	it('with Continue On Fail, a row whose update is refused carries the error alone', async () => {
@@ -283,7 +266,7 @@ describe('customer upsert (create or update by e-mail)', () => {
 		expect(out[0].error).toContain('Invalid data');
 		expect(out[1]).toMatchObject({ id: b.id, last_name: 'Updated', customer_group_id: 0 });
 		expect(out[2]).toMatchObject({ email: 'brand.new@example.com' });
-		expect(emulator.state.customers.get(a.id)!.last_name).toBe(a.last_name);
+		expect(store.emulator.state.customers.get(a.id)!.last_name).toBe(a.last_name);
 	});
 });
 
@@ -298,7 +281,7 @@ describe('customer assignGroup', () => {
 		expect(matching.length).toBeGreaterThan(0);
 		const others = demoCustomers().filter((c) => !c.email.endsWith('@wholesale.example.org'));
 		const othersBefore = others.map((c) => c.customer_group_id);
-		emulator.clearRequests();
+		store.emulator.clearRequests();
 
 		const result = await run(
 			{
@@ -313,13 +296,13 @@ describe('customer assignGroup', () => {
 		expect(jsonOf(result)).toEqual(
 			matching.map((c) => ({ id: c.id, email: c.email, customer_group_id: wholesale.id })),
 		);
-		for (const c of matching) expect(emulator.state.customers.get(Number(c.id))!.customer_group_id).toBe(wholesale.id);
-		expect(others.map((c) => emulator.state.customers.get(c.id)!.customer_group_id)).toEqual(othersBefore);
+		for (const c of matching) expect(store.emulator.state.customers.get(Number(c.id))!.customer_group_id).toBe(wholesale.id);
+		expect(others.map((c) => store.emulator.state.customers.get(c.id)!.customer_group_id)).toEqual(othersBefore);
 		expect(count('PUT')).toBe(1);
 	});
 
 	it('assigns 23 customers in 3 requests of at most 10', async () => {
-		emulator.seedScale({ customers: 23 });
+		store.emulator.seedScale({ customers: 23 });
 		const scale = demoCustomers().slice(12);
 		const vip = groupNamed('VIP');
 
@@ -330,11 +313,11 @@ describe('customer assignGroup', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(count('PUT')).toBe(3);
-		expect(emulator.requests.filter((r) => r.method === 'PUT').map((r) => (r.body as unknown[]).length)).toEqual([10, 10, 3]);
+		expect(store.emulator.requests.filter((r) => r.method === 'PUT').map((r) => (r.body as unknown[]).length)).toEqual([10, 10, 3]);
 		// The group is checked once, not once per customer.
-		expect(emulator.countRequests({ method: 'GET', path: `/v2/customer_groups/${vip.id}` })).toBe(1);
+		expect(store.emulator.countRequests({ method: 'GET', path: `/v2/customer_groups/${vip.id}` })).toBe(1);
 		expect(jsonOf(result)).toHaveLength(23);
-		expect(scale.every((c) => emulator.state.customers.get(c.id)!.customer_group_id === vip.id)).toBe(true);
+		expect(scale.every((c) => store.emulator.state.customers.get(c.id)!.customer_group_id === vip.id)).toBe(true);
 	});
 
 	it('reports a group that does not exist (404) without changing any customer', async () => {
@@ -371,7 +354,7 @@ describe('customer assignGroup', () => {
 		);
 
 		expect(result.error?.message).toContain('Customer ID must be a positive whole number');
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 	});
 });
 
@@ -401,7 +384,7 @@ describe('customer get', () => {
 		expect((full.addresses as IDataObject[])[0]).toMatchObject({ address1: '103 Main Street', country: 'United States' });
 		expect(full.store_credit_amounts).toEqual([{ amount: 0 }]);
 		// v3 has no single-customer GET: the look-up goes by id:in.
-		expect(emulator.requests[0]).toMatchObject({
+		expect(store.emulator.requests[0]).toMatchObject({
 			method: 'GET',
 			path: customerPath,
 			query: { 'id:in': String(stored.id), include: 'addresses' },
@@ -414,7 +397,7 @@ describe('customer get', () => {
 		const result = await run({ operation: 'get', customerId: byId('={{ $json.id }}') }, ids.map((id) => ({ id })));
 
 		expect(jsonOf(result).map((c) => c.id)).toEqual(ids);
-		expect(emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests).toHaveLength(1);
 	});
 
 	it('reports an unknown ID as not found (404) on its item', async () => {
@@ -438,15 +421,15 @@ describe('customer get', () => {
 		const result = await run({ operation: 'get', customerId: byId('={{ $json.id }}') }, [{ id: '12a' }]);
 
 		expect(result.error?.message).toBe('Customer ID must be a positive whole number, got "12a"');
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 	});
 });
 
 describe('customer getAll', () => {
 	beforeEach(() => {
-		emulator.reset();
-		emulator.seedScale({ customers: 600 });
-		emulator.clearRequests();
+		store.emulator.reset();
+		store.emulator.seedScale({ customers: 600 });
+		store.emulator.clearRequests();
 	});
 
 	it('reads 600 customers in 3 cursor pages of 250', async () => {
@@ -455,10 +438,10 @@ describe('customer getAll', () => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toHaveLength(600);
 		expect(new Set(jsonOf(result).map((c) => c.id)).size).toBe(600);
-		expect(emulator.requests).toHaveLength(3);
-		expect(emulator.requests.map((r) => r.query.limit)).toEqual(['250', '250', '250']);
-		expect(emulator.requests[0].query.after).toBeUndefined();
-		expect(emulator.requests[1].query.after).toEqual(expect.any(String));
+		expect(store.emulator.requests).toHaveLength(3);
+		expect(store.emulator.requests.map((r) => r.query.limit)).toEqual(['250', '250', '250']);
+		expect(store.emulator.requests[0].query.after).toBeUndefined();
+		expect(store.emulator.requests[1].query.after).toEqual(expect.any(String));
 		expect(result.items[599].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -466,15 +449,15 @@ describe('customer getAll', () => {
 		const result = await run({ operation: 'getAll', returnAll: false, limit: 30 });
 
 		expect(jsonOf(result)).toHaveLength(30);
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0].query.limit).toBe('30');
+		expect(store.emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests[0].query.limit).toBe('30');
 	});
 
 	it('refuses a date filter that is not a date before sending anything', async () => {
 		const result = await run({ operation: 'getAll', returnAll: true, filters: { minDateCreated: 'last week' } });
 
 		expect(result.error?.message).toContain('Min Date Created must be a date');
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 	});
 });
 
@@ -498,7 +481,7 @@ describe('customer getAll filters', () => {
 		expect(jsonOf(byName).map((x) => x.id)).toEqual([b.id]);
 		expect(jsonOf(byGroup).map((x) => x.id)).toEqual(wholesaleIds);
 		expect(jsonOf(byDate)).toEqual([]);
-		expect(emulator.requests[3].query).toMatchObject({
+		expect(store.emulator.requests[3].query).toMatchObject({
 			'date_created:min': '2000-01-01T00:00:00Z',
 			'date_modified:max': '2000-01-02T10:00:00Z',
 		});
@@ -523,7 +506,7 @@ describe('customer update', () => {
 		const out = jsonOf(result);
 		expect(out).toHaveLength(12);
 		out.forEach((c, i) => expect(c).toMatchObject({ id: customers[i].id, notes: 'Migrated from old CRM', phone: `555-09${String(i).padStart(2, '0')}` }));
-		expect(emulator.state.customers.get(customers[5].id)!.phone).toBe('555-0905');
+		expect(store.emulator.state.customers.get(customers[5].id)!.phone).toBe('555-0905');
 	});
 
 	it('with Continue On Fail, an e-mail taken by another customer fails that item only (422)', async () => {
@@ -543,14 +526,14 @@ describe('customer update', () => {
 		expect(out[0]).toMatchObject({ id: a.id, email: 'a.new@example.com' });
 		expect(out[1].error).toContain('already in use');
 		expect(out[2]).toMatchObject({ id: c.id, email: 'c.new@example.com' });
-		expect(emulator.state.customers.get(b.id)!.email).toBe(b.email);
+		expect(store.emulator.state.customers.get(b.id)!.email).toBe(b.email);
 	});
 
 	it('refuses empty Update Fields before sending anything', async () => {
 		const result = await run({ operation: 'update', customerId: byId(demoCustomers()[0].id), updateFields: {} });
 
 		expect(result.error?.message).toBe('Update Fields is empty: nothing to change');
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 	});
 });
 
@@ -563,8 +546,8 @@ describe('customer delete', () => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual(doomed.map((c) => ({ deleted: true, id: c.id })));
 		expect(count('DELETE')).toBe(1);
-		expect(emulator.requests.find((r) => r.method === 'DELETE')!.query['id:in']).toBe(doomed.map((c) => c.id).join(','));
-		expect(doomed.some((c) => emulator.state.customers.get(c.id))).toBe(false);
+		expect(store.emulator.requests.find((r) => r.method === 'DELETE')!.query['id:in']).toBe(doomed.map((c) => c.id).join(','));
+		expect(doomed.some((c) => store.emulator.state.customers.get(c.id))).toBe(false);
 	});
 
 	it('reports an unknown ID (404) and deletes nothing when the node stops', async () => {
@@ -575,7 +558,7 @@ describe('customer delete', () => {
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(count('DELETE')).toBe(0);
-		expect(emulator.state.customers.get(a.id)).toBeDefined();
+		expect(store.emulator.state.customers.get(a.id)).toBeDefined();
 	});
 
 	it('with Continue On Fail, the unknown ID carries the error and the others are deleted', async () => {
@@ -586,13 +569,13 @@ describe('customer delete', () => {
 		const out = jsonOf(result);
 		expect(out[0].error).toContain('There is no customer with ID 55555');
 		expect(out[1]).toEqual({ deleted: true, id: a.id });
-		expect(emulator.state.customers.get(a.id)).toBeUndefined();
+		expect(store.emulator.state.customers.get(a.id)).toBeUndefined();
 	});
 
 	it('refuses a non-numeric ID before sending anything', async () => {
 		const result = await run({ operation: 'delete', customerId: byId('={{ $json.id }}') }, [{ id: 'one' }]);
 
 		expect(result.error?.message).toContain('Customer ID must be a positive whole number');
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 	});
 });

@@ -1,39 +1,21 @@
 // Customer groups (v2 only): setting up a wholesale tier with its discount, looking groups
 // up, renaming and removing them, through n8n's WorkflowExecute against the store emulator.
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
+import { useDemoStore } from '../helpers/demoStore';
+import { jsonOf } from '../helpers/workflow';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo' });
-});
-afterAll(async () => {
-	await emulator.stop();
-});
 // Every test starts from the demo store: groups Retail (default), Wholesale (10% off), VIP.
-beforeEach(() => {
-	emulator.reset();
-	emulator.seedDemo();
-});
-
-async function run(parameters: INodeParameters, input?: IDataObject[], continueOnFail = false) {
-	return await runNode(
-		{ resource: 'customerGroup', ...parameters },
-		{ credentials: credentialsFor(emulator), input, continueOnFail },
-	);
-}
+const store = useDemoStore('customerGroup', { fresh: true });
+const { run } = store;
 
 const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
-const groupNamed = (name: string) => emulator.state.customerGroups.find((g) => g.name === name);
+const groupNamed = (name: string) => store.emulator.state.customerGroups.find((g) => g.name === name);
 const groupsPath = '/v2/customer_groups';
 
 describe('customer group create', () => {
 	it('creates a trade group with a storewide discount and access to chosen categories', async () => {
-		const categories = [...emulator.state.categories.values()].slice(0, 2).map((c) => c.id);
+		const categories = [...store.emulator.state.categories.values()].slice(0, 2).map((c) => c.id);
 
 		const result = await run({
 			operation: 'create',
@@ -48,8 +30,8 @@ describe('customer group create', () => {
 		expect(result.error).toBeUndefined();
 		const [group] = jsonOf(result);
 		expect(group).toMatchObject({ name: 'Trade Partners', category_access: { type: 'specific', categories } });
-		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${groupsPath}`]);
-		expect(emulator.requests[0].body).toEqual({
+		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${groupsPath}`]);
+		expect(store.emulator.requests[0].body).toEqual({
 			name: 'Trade Partners',
 			category_access: { type: 'specific', categories },
 			discount_rules: [{ type: 'all', method: 'percent', amount: 15 }],
@@ -94,7 +76,7 @@ describe('customer group create', () => {
 
 		expect(result.error?.message).toContain(message);
 		expect(result.error?.context?.itemIndex).toBe(1);
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 	});
 });
 
@@ -111,7 +93,7 @@ describe('customer group get', () => {
 				discount_rules: [{ type: 'all', method: 'percent', amount: '10.0000' }],
 			}),
 		]);
-		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${groupsPath}/${wholesale.id}`]);
+		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${groupsPath}/${wholesale.id}`]);
 	});
 
 	it('reports an unknown ID as not found (404)', async () => {
@@ -125,15 +107,15 @@ describe('customer group get', () => {
 		const result = await run({ operation: 'get', customerGroupId: byId('={{ $json.group }}') }, [{ group: 'Wholesale' }]);
 
 		expect(result.error?.message).toBe('Customer Group ID must be a positive whole number, got "Wholesale"');
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 	});
 });
 
 describe('customer group getAll', () => {
 	function addGroups(n: number): void {
 		for (let i = 1; i <= n; i++) {
-			const id = emulator.state.customerGroups.allocateId();
-			emulator.state.customerGroups.insert({
+			const id = store.emulator.state.customerGroups.allocateId();
+			store.emulator.state.customerGroups.insert({
 				id,
 				name: `Region ${i}`,
 				is_default: false,
@@ -152,7 +134,7 @@ describe('customer group getAll', () => {
 		const result = await run({ operation: 'getAll', returnAll: true });
 
 		expect(jsonOf(result)).toHaveLength(303);
-		expect(emulator.requests.map((r) => [r.query.page, r.query.limit])).toEqual([
+		expect(store.emulator.requests.map((r) => [r.query.page, r.query.limit])).toEqual([
 			['1', '250'],
 			['2', '250'],
 		]);
@@ -162,8 +144,8 @@ describe('customer group getAll', () => {
 		const result = await run({ operation: 'getAll', returnAll: false, limit: 2 });
 
 		expect(jsonOf(result).map((g) => g.name)).toEqual(['Retail', 'Wholesale']);
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0].query.limit).toBe('2');
+		expect(store.emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests[0].query.limit).toBe('2');
 	});
 
 	it('filters by exact name, name contains and default', async () => {
@@ -176,7 +158,7 @@ describe('customer group getAll', () => {
 		expect(jsonOf(exact).map((g) => g.name)).toEqual(['VIP']);
 		expect(jsonOf(like).map((g) => g.name)).toEqual(['Region 1', 'Region 10', 'Region 11', 'Region 12']);
 		expect(jsonOf(defaults).map((g) => g.name)).toEqual(['Retail']);
-		expect(emulator.requests[1].query['name:like']).toBe('region 1');
+		expect(store.emulator.requests[1].query['name:like']).toBe('region 1');
 	});
 });
 
@@ -192,7 +174,7 @@ describe('customer group update', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)[0]).toMatchObject({ id: vip.id, name: 'VIP Members', is_default: true });
-		expect(emulator.requests[0]).toMatchObject({ method: 'PUT', path: `${groupsPath}/${vip.id}`, body: { name: 'VIP Members', is_default: true } });
+		expect(store.emulator.requests[0]).toMatchObject({ method: 'PUT', path: `${groupsPath}/${vip.id}`, body: { name: 'VIP Members', is_default: true } });
 		expect(groupNamed('Retail')!.is_default).toBe(false);
 	});
 
@@ -213,21 +195,21 @@ describe('customer group update', () => {
 
 		expect(badJson.error?.message).toContain('Discount Rules must be valid JSON');
 		expect(empty.error?.message).toBe('Update Fields is empty: nothing to change');
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 	});
 });
 
 describe('customer group delete', () => {
 	it('deletes a group; its members stay as customers without a group', async () => {
 		const wholesale = groupNamed('Wholesale')!;
-		const members = emulator.state.customers.filter((c) => c.customer_group_id === wholesale.id);
+		const members = store.emulator.state.customers.filter((c) => c.customer_group_id === wholesale.id);
 		expect(members.length).toBeGreaterThan(0);
 
 		const result = await run({ operation: 'delete', customerGroupId: byId(wholesale.id) });
 
 		expect(jsonOf(result)).toEqual([{ deleted: true, id: wholesale.id }]);
 		expect(groupNamed('Wholesale')).toBeUndefined();
-		expect(members.every((c) => emulator.state.customers.get(c.id)?.customer_group_id === 0)).toBe(true);
+		expect(members.every((c) => store.emulator.state.customers.get(c.id)?.customer_group_id === 0)).toBe(true);
 	});
 
 	it('with Continue On Fail, an unknown group carries the 404 and the others are deleted', async () => {

@@ -1,42 +1,29 @@
 // Inventory: stock sync from an ERP or warehouse (absolute levels for many SKUs per location),
 // relative adjustments and stock reads, through WorkflowExecute against the store emulator.
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
-import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
+import { useDemoStore } from '../helpers/demoStore';
+import { jsonOf } from '../helpers/workflow';
 
 const UUID = /^[0-9a-f-]{36}$/;
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo' });
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.clearRequests());
-
-async function run(parameters: INodeParameters, input?: IDataObject[], continueOnFail = false, on = emulator) {
-	return await runNode(
-		{ resource: 'inventory', ...parameters },
-		{ credentials: credentialsFor(on), input, continueOnFail },
-	);
-}
+const store = useDemoStore('inventory');
+const { run } = store;
 
 function owner(sku: string) {
-	const found = emulator.state.skuIndex.get(sku.toLowerCase());
+	const found = store.emulator.state.skuIndex.get(sku.toLowerCase());
 	if (!found) throw new Error(`no SKU ${sku} in the demo store`);
 	return found;
 }
-const productOf = (sku: string) => emulator.state.products.get(owner(sku).productId)!;
-const variantOf = (sku: string) => emulator.state.variants.get(owner(sku).variantId!)!;
+const productOf = (sku: string) => store.emulator.state.products.get(owner(sku).productId)!;
+const variantOf = (sku: string) => store.emulator.state.variants.get(owner(sku).variantId!)!;
 
 /** A product with options that keeps one stock level for all of them (inventory_tracking product). */
 let giftBoxId: number | undefined;
 function giftBox() {
-	giftBoxId ??= emulator.admin.createProduct({
+	giftBoxId ??= store.emulator.admin.createProduct({
 		name: 'Gift Box',
 		sku: 'GIFTBOX',
 		type: 'physical',
@@ -48,10 +35,10 @@ function giftBox() {
 			option_values: [{ option_display_name: 'Size', label: size }],
 		})),
 	}).id;
-	return emulator.state.products.get(giftBoxId)!;
+	return store.emulator.state.products.get(giftBoxId)!;
 }
 
-const adjustmentRequests = (on = emulator) =>
+const adjustmentRequests = (on = store.emulator) =>
 	on.requests.filter((r) => r.path.startsWith('/v3/inventory/adjustments/'));
 const itemsOf = (body: unknown) => (body as { items: IDataObject[] }).items;
 
@@ -62,8 +49,8 @@ describe('inventory set level', () => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([{ sku: 'PJT-M', location_id: 1, quantity: 42, transaction_id: expect.stringMatching(UUID) }]);
 		expect(variantOf('PJT-M').stock[1]).toBe(42);
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0]).toMatchObject({
+		expect(store.emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests[0]).toMatchObject({
 			method: 'PUT',
 			path: '/v3/inventory/adjustments/absolute',
 			body: { items: [{ location_id: 1, sku: 'PJT-M', quantity: 42 }] },
@@ -86,7 +73,7 @@ describe('inventory set level', () => {
 			{ variant_id: variant.id, location_id: 2, quantity: 7, reason: 'Cycle count', transaction_id: expect.stringMatching(UUID) },
 		]);
 		expect(variantOf('CSN-RED').stock[2]).toBe(7);
-		expect(emulator.requests[0].body).toMatchObject({ reason: 'Cycle count' });
+		expect(store.emulator.requests[0].body).toMatchObject({ reason: 'Cycle count' });
 	});
 
 	it('sets a simple product\'s stock by its product ID', async () => {
@@ -119,7 +106,7 @@ describe('inventory set level', () => {
 
 	it('sets stock by the own SKU of a product with options that tracks per product: refused once, looked up, sent by product ID', async () => {
 		const box = giftBox();
-		emulator.clearRequests();
+		store.emulator.clearRequests();
 
 		const result = await run(
 			{
@@ -140,16 +127,16 @@ describe('inventory set level', () => {
 			{ sku: 'GIFTBOX', product_id: box.id, location_id: 1, quantity: 12, transaction_id: expect.stringMatching(UUID) },
 			{ sku: 'giftbox', product_id: box.id, location_id: 2, quantity: 3, transaction_id: expect.stringMatching(UUID) },
 		]);
-		expect(emulator.state.products.get(box.id)!.stock).toMatchObject({ 1: 12, 2: 3 });
+		expect(store.emulator.state.products.get(box.id)!.stock).toMatchObject({ 1: 12, 2: 3 });
 		// Location 1: refused, one lookup, again by ID. Location 2 knows the product ID already.
-		expect(emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+		expect(store.emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
 			'PUT /v3/inventory/adjustments/absolute 422',
 			'GET /v3/catalog/products 200',
 			'PUT /v3/inventory/adjustments/absolute 200',
 			'PUT /v3/inventory/adjustments/absolute 200',
 		]);
-		expect(emulator.requests[1].query).toMatchObject({ 'sku:in': 'GIFTBOX' });
-		expect(itemsOf(emulator.requests[3].body)).toEqual([{ location_id: 2, product_id: box.id, quantity: 3 }]);
+		expect(store.emulator.requests[1].query).toMatchObject({ 'sku:in': 'GIFTBOX' });
+		expect(itemsOf(store.emulator.requests[3].body)).toEqual([{ location_id: 2, product_id: box.id, quantity: 3 }]);
 	});
 
 	it('keeps the refusal of a variant SKU of a product that tracks per product, with what to do instead', async () => {
@@ -163,7 +150,7 @@ describe('inventory set level', () => {
 	it('explains a tracking mismatch (422) in plain words: a variant of a product that tracks per product', async () => {
 		const box = giftBox();
 		const variantId = box.variantIds[1];
-		emulator.clearRequests();
+		store.emulator.clearRequests();
 
 		const result = await run({ operation: 'setLevel', identifyBy: 'variantId', variantId: String(variantId), quantity: 5 });
 
@@ -174,7 +161,7 @@ describe('inventory set level', () => {
 		expect(result.error?.description).toContain('tracks inventory per product');
 		expect(result.error?.description).toContain('set Identify By to Product ID');
 		expect(adjustmentRequests()).toHaveLength(1);
-		expect(emulator.state.products.get(box.id)!.stock[1]).not.toBe(5);
+		expect(store.emulator.state.products.get(box.id)!.stock[1]).not.toBe(5);
 	});
 
 	it('explains the opposite mismatch: a variant-tracked product set by product ID', async () => {
@@ -225,7 +212,7 @@ describe('inventory set level', () => {
 
 		expect(result.error?.message).toBe('Quantity must be a whole number from 0 to 2147483647, got "-4"');
 		expect(result.error?.context?.itemIndex).toBe(1);
-		expect(emulator.requests).toHaveLength(0);
+		expect(store.emulator.requests).toHaveLength(0);
 	});
 
 	it('refuses a fractional quantity and a non-numeric variant ID', async () => {
@@ -235,7 +222,7 @@ describe('inventory set level', () => {
 		const badId = await run({ operation: 'setLevel', identifyBy: 'variantId', variantId: 'abc', quantity: 2 });
 		expect(badId.error?.message).toBe('Variant ID must be a positive whole number, got "abc"');
 
-		expect(emulator.requests).toHaveLength(0);
+		expect(store.emulator.requests).toHaveLength(0);
 	});
 });
 
@@ -316,7 +303,7 @@ describe('inventory adjust level', () => {
 		expect(jsonOf(added)).toEqual([{ sku: 'PJT-XL', location_id: 1, adjusted_by: 5, transaction_id: expect.stringMatching(UUID) }]);
 		expect(jsonOf(removed)[0]).toMatchObject({ adjusted_by: -2 });
 		expect(variantOf('PJT-XL').stock[1]).toBe(before + 3);
-		expect(emulator.requests.map((r) => r.method + ' ' + r.path)).toEqual([
+		expect(store.emulator.requests.map((r) => r.method + ' ' + r.path)).toEqual([
 			'POST /v3/inventory/adjustments/relative',
 			'POST /v3/inventory/adjustments/relative',
 		]);
@@ -341,7 +328,7 @@ describe('inventory adjust level', () => {
 		const result = await run({ operation: 'adjustLevel', identifyBy: 'sku', sku: 'PJT-XL', quantity: 0 });
 
 		expect(result.error?.message).toBe('Quantity must not be 0');
-		expect(emulator.requests).toHaveLength(0);
+		expect(store.emulator.requests).toHaveLength(0);
 	});
 });
 
@@ -351,7 +338,7 @@ describe('inventory get many', () => {
 
 		expect(result.error).toBeUndefined();
 		const rows = jsonOf(result);
-		const locations = emulator.state.locations.size;
+		const locations = store.emulator.state.locations.size;
 		expect(rows).toHaveLength(2 * locations);
 		expect(rows[0]).toEqual(
 			expect.objectContaining({
@@ -362,8 +349,8 @@ describe('inventory get many', () => {
 				available_to_sell: variantOf('PJT-S').stock[1] ?? 0,
 			}),
 		);
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0].query).toMatchObject({ 'sku:in': 'PJT-S,PJT-M', page: '1', limit: '1000' });
+		expect(store.emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests[0].query).toMatchObject({ 'sku:in': 'PJT-S,PJT-M', page: '1', limit: '1000' });
 	});
 
 	it('keeps BigCommerce\'s nested records when Simplify is off, and filters by location', async () => {
@@ -377,13 +364,13 @@ describe('inventory get many', () => {
 		const records = jsonOf(result);
 		expect(records).toHaveLength(3);
 		expect(records[0]).toMatchObject({ identity: { sku: 'CSN-RED' }, locations: [expect.objectContaining({ location_id: 2 })] });
-		expect(emulator.requests[0].query).toMatchObject({ 'location_id:in': '2', limit: '3' });
+		expect(store.emulator.requests[0].query).toMatchObject({ 'location_id:in': '2', limit: '3' });
 	});
 
 	it('refuses a non-numeric product ID in the filter before sending anything', async () => {
 		const result = await run({ operation: 'getAll', filters: { productIds: '12, twelve' } });
 
 		expect(result.error?.message).toBe('Product IDs must be a positive whole number, got "twelve"');
-		expect(emulator.requests).toHaveLength(0);
+		expect(store.emulator.requests).toHaveLength(0);
 	});
 });

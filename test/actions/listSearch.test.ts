@@ -6,16 +6,10 @@ import type { INode, IWorkflowBase } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { listSearch } from '../../nodes/BigCommerce/methods';
-import { startEmulator, type Emulator } from '../emulator';
+import { useDemoStore } from '../helpers/demoStore';
 import { ACTION_TYPE, additionalDataFor, credentialsFor, nodeTypes } from '../helpers/workflow';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo' });
-});
-afterAll(async () => await emulator.stop());
-beforeEach(() => emulator.clearRequests());
+const store = useDemoStore('product');
 
 function editor(): LoadOptionsContext {
 	const node: INode = {
@@ -29,18 +23,18 @@ function editor(): LoadOptionsContext {
 	};
 	const workflow = new Workflow({ id: 'list-search', name: 'List search', nodes: [node], connections: {}, active: false, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'list-search', nodes: [node] } as unknown as IWorkflowBase);
-	return new LoadOptionsContext(workflow, node, additionalDataFor(credentialsFor(emulator), hooks), 'parameters.productId');
+	return new LoadOptionsContext(workflow, node, additionalDataFor(credentialsFor(store.emulator), hooks), 'parameters.productId');
 }
 
 describe('list searches', () => {
 	it('products: the typed text searches by keyword', async () => {
 		await listSearch.searchProducts.call(editor(), 'tote');
 
-		expect(emulator.requests[0].query).toEqual(expect.objectContaining({ keyword: 'tote' }));
+		expect(store.emulator.requests[0].query).toEqual(expect.objectContaining({ keyword: 'tote' }));
 	});
 
 	it('customers: an e-mail searches by e-mail, other text by name, and a short page has no next token', async () => {
-		const customer = [...emulator.state.customers.values()][0];
+		const customer = [...store.emulator.state.customers.values()][0];
 
 		const byEmail = await listSearch.searchCustomers.call(editor(), ` ${customer.email} `);
 		await listSearch.searchCustomers.call(editor(), 'smith');
@@ -49,33 +43,33 @@ describe('list searches', () => {
 			{ name: `${[customer.first_name, customer.last_name].filter(Boolean).join(' ')} <${customer.email}>`, value: String(customer.id) },
 		]);
 		expect(byEmail.paginationToken).toBeUndefined();
-		expect(emulator.requests[0].query).toEqual(expect.objectContaining({ 'email:in': customer.email }));
-		expect(emulator.requests[1].query).toEqual(expect.objectContaining({ 'name:like': 'smith' }));
+		expect(store.emulator.requests[0].query).toEqual(expect.objectContaining({ 'email:in': customer.email }));
+		expect(store.emulator.requests[1].query).toEqual(expect.objectContaining({ 'name:like': 'smith' }));
 	});
 
 	it('orders: a number searches from that order ID, newest first (v2 list)', async () => {
 		const result = await listSearch.searchOrders.call(editor(), '100');
 
-		expect(emulator.requests[0].path).toBe('/v2/orders');
-		expect(emulator.requests[0].query).toEqual(expect.objectContaining({ min_id: '100', sort: 'id:desc' }));
+		expect(store.emulator.requests[0].path).toBe('/v2/orders');
+		expect(store.emulator.requests[0].query).toEqual(expect.objectContaining({ min_id: '100', sort: 'id:desc' }));
 		for (const option of result.results) expect(option.name).toMatch(/^#\d+/);
 	});
 
 	it('customer groups: a v2 list, by name', async () => {
 		const result = await listSearch.searchCustomerGroups.call(editor());
 
-		expect(emulator.requests[0].path).toBe('/v2/customer_groups');
+		expect(store.emulator.requests[0].path).toBe('/v2/customer_groups');
 		expect(result.results.length).toBeGreaterThan(0);
 		expect(result.results[0]).toEqual({ name: expect.any(String), value: expect.stringMatching(/^\d+$/) });
 	});
 
 	it('products: 50 a page, named with their SKU, and the token of the next page', async () => {
-		emulator.seedScale({ products: 60, variantsPerProduct: 1 });
-		emulator.clearRequests();
+		store.emulator.seedScale({ products: 60, variantsPerProduct: 1 });
+		store.emulator.clearRequests();
 		const first = await listSearch.searchProducts.call(editor());
 		const second = await listSearch.searchProducts.call(editor(), undefined, first.paginationToken);
 
-		const products = [...emulator.state.products.values()];
+		const products = [...store.emulator.state.products.values()];
 		expect(first.results).toHaveLength(50);
 		expect(first.paginationToken).toBe('2');
 		expect(second.results).toHaveLength(products.length - 50);
@@ -83,7 +77,7 @@ describe('list searches', () => {
 		const withSku = products.find((p) => p.sku)!;
 		const named = [...first.results, ...second.results].find((r) => r.value === String(withSku.id));
 		expect(named?.name).toBe(`${withSku.name} (${withSku.sku})`);
-		expect(emulator.requests.map((r) => r.query)).toEqual([
+		expect(store.emulator.requests.map((r) => r.query)).toEqual([
 			expect.objectContaining({ page: '1', limit: '50', sort: 'name', include_fields: 'name,sku' }),
 			expect.objectContaining({ page: '2', limit: '50' }),
 		]);

@@ -4,32 +4,19 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
+import { useDemoStore } from '../helpers/demoStore';
 import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const DAY = 86_400_000;
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo' });
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.clearRequests());
-
-async function run(parameters: INodeParameters, input?: IDataObject[], continueOnFail = false) {
-	return await runNode(
-		{ resource: 'order', ...parameters },
-		{ credentials: credentialsFor(emulator), input, continueOnFail },
-	);
-}
+const store = useDemoStore('order');
+const { run } = store;
 
 const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
 
 function firstOrderWith(has: (id: number) => boolean): number {
-	const order = emulator.state.orders.find((o) => has(o.id));
+	const order = store.emulator.state.orders.find((o) => has(o.id));
 	if (!order) throw new Error('demo store has no such order');
 	return order.id;
 }
@@ -37,7 +24,7 @@ function firstOrderWith(has: (id: number) => boolean): number {
 describe('order get', () => {
 	it('answers "what is the status of order N?" with one clean item: numbers for money, ISO dates', async () => {
 		const id = firstOrderWith(() => true);
-		const stored = emulator.state.orders.get(id)!;
+		const stored = store.emulator.state.orders.get(id)!;
 
 		const result = await run({ operation: 'get', orderId: byId(id) });
 
@@ -61,12 +48,12 @@ describe('order get', () => {
 		expect(new Date(order.date_created as string).getTime()).toBe(Math.floor(stored.createdMs / 1000) * 1000);
 		// Not asked for: the sub-resources are left out rather than shown as links.
 		expect(order.products).toBeUndefined();
-		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/orders/${id}`]);
+		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/orders/${id}`]);
 	});
 
 	it('embeds line items, shipping addresses and coupons, simplified too', async () => {
-		const id = firstOrderWith((orderId) => emulator.state.orderCoupons.has(orderId));
-		const lines = emulator.state.orderProducts.get(id)!;
+		const id = firstOrderWith((orderId) => store.emulator.state.orderCoupons.has(orderId));
+		const lines = store.emulator.state.orderProducts.get(id)!;
 
 		const result = await run({
 			operation: 'get',
@@ -84,19 +71,19 @@ describe('order get', () => {
 			expect.objectContaining({ shipping_method: 'Flat Rate', cost_inc_tax: 10, city: 'Austin' }),
 		]);
 		expect(order.coupons).toEqual([expect.objectContaining({ code: 'WELCOME10', discount: 5 })]);
-		expect(emulator.requests.map((r) => r.path).sort()).toEqual(
+		expect(store.emulator.requests.map((r) => r.path).sort()).toEqual(
 			[`/v2/orders/${id}`, `/v2/orders/${id}/coupons`, `/v2/orders/${id}/products`, `/v2/orders/${id}/shipping_addresses`].sort(),
 		);
 	});
 
 	it('gives an empty list for an order without coupons (v2 answers 204)', async () => {
-		const id = firstOrderWith((orderId) => !emulator.state.orderCoupons.has(orderId));
+		const id = firstOrderWith((orderId) => !store.emulator.state.orderCoupons.has(orderId));
 
 		const result = await run({ operation: 'get', orderId: byId(id), options: { includeCoupons: true } });
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)[0].coupons).toEqual([]);
-		expect(emulator.requests.find((r) => r.path.endsWith('/coupons'))?.status).toBe(204);
+		expect(store.emulator.requests.find((r) => r.path.endsWith('/coupons'))?.status).toBe(204);
 	});
 
 	it('returns the order as BigCommerce sends it when Simplify is off, with sub-resources in place of links', async () => {
@@ -137,14 +124,14 @@ describe('order get', () => {
 		const result = await run({ operation: 'get', orderId: byId('={{ $json.orderId }}') }, [{ orderId: '12abc' }]);
 
 		expect(result.error?.message).toBe('Order ID must be a positive whole number, got "12abc"');
-		expect(emulator.requests).toHaveLength(0);
+		expect(store.emulator.requests).toHaveLength(0);
 	});
 });
 
 describe('order get many', () => {
 	it('reports every order in a status since a date: filters reach BigCommerce as v2 expects them', async () => {
 		const since = new Date(Date.now() - 30 * DAY);
-		const expected = emulator.state.orders.filter(
+		const expected = store.emulator.state.orders.filter(
 			(o) => o.status_id === 11 && o.createdMs >= Math.floor(since.getTime() / 1000) * 1000,
 		);
 		expect(expected.length).toBeGreaterThan(0);
@@ -159,8 +146,8 @@ describe('order get many', () => {
 		const orders = jsonOf(result);
 		expect(orders.map((o) => o.id).sort()).toEqual(expected.map((o) => o.id).sort());
 		expect(orders.every((o) => o.status === 'Awaiting Fulfillment')).toBe(true);
-		expect(emulator.requests).toHaveLength(1);
-		const { query } = emulator.requests[0];
+		expect(store.emulator.requests).toHaveLength(1);
+		const { query } = store.emulator.requests[0];
 		expect(query).toMatchObject({
 			status_id: '11',
 			sort: 'date_created:asc',
@@ -178,7 +165,7 @@ describe('order get many', () => {
 		});
 
 		expect(wallTime.error).toBeUndefined();
-		const { query } = emulator.requests[0];
+		const { query } = store.emulator.requests[0];
 		// No workflow time zone set: n8n's default, America/New_York (UTC-5 in January).
 		expect(query.min_date_modified).toBe('2026-01-15T14:30:00+00:00');
 		const max = Date.parse(query.max_date_modified);
@@ -187,7 +174,7 @@ describe('order get many', () => {
 	});
 
 	it('lists guest orders of one e-mail address, newest first', async () => {
-		const guest = emulator.state.orders.find((o) => o.customer_id === 0)!;
+		const guest = store.emulator.state.orders.find((o) => o.customer_id === 0)!;
 
 		const result = await run({
 			operation: 'getAll',
@@ -198,7 +185,7 @@ describe('order get many', () => {
 		const orders = jsonOf(result);
 		expect(orders.length).toBeGreaterThan(0);
 		expect(orders.every((o) => o.customer_id === 0 && o.billing_email === guest.billing_address.email)).toBe(true);
-		expect(emulator.requests[0].query).toMatchObject({ customer_id: '0', email: guest.billing_address.email });
+		expect(store.emulator.requests[0].query).toMatchObject({ customer_id: '0', email: guest.billing_address.email });
 	});
 
 	it('refuses an unparseable date and reversed ranges before sending anything', async () => {
@@ -211,7 +198,7 @@ describe('order get many', () => {
 		const badEmail = await run({ operation: 'getAll', filters: { email: 'not-an-address' } });
 		expect(badEmail.error?.message).toContain('Email must be an e-mail address');
 
-		expect(emulator.requests).toHaveLength(0);
+		expect(store.emulator.requests).toHaveLength(0);
 	});
 
 	it('answers with nothing (not an error) when no order matches: v2 sends 204', async () => {
@@ -219,8 +206,8 @@ describe('order get many', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(0);
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0].status).toBe(204);
+		expect(store.emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests[0].status).toBe(204);
 	});
 });
 
@@ -280,7 +267,7 @@ describe('order get many at scale: requests at the floor', () => {
 
 describe('order update', () => {
 	it('marks an order shipped with a staff note, and the store shows it', async () => {
-		const id = firstOrderWith((orderId) => emulator.state.orders.get(orderId)!.status_id === 11);
+		const id = firstOrderWith((orderId) => store.emulator.state.orders.get(orderId)!.status_id === 11);
 
 		const result = await run({
 			operation: 'update',
@@ -290,13 +277,13 @@ describe('order update', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)[0]).toMatchObject({ id, status: 'Shipped', status_id: 2, staff_notes: 'Left the warehouse with UPS' });
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0]).toMatchObject({
+		expect(store.emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests[0]).toMatchObject({
 			method: 'PUT',
 			path: `/v2/orders/${id}`,
 			body: { status_id: 2, staff_notes: 'Left the warehouse with UPS' },
 		});
-		expect(emulator.state.orders.get(id)).toMatchObject({ status_id: 2, staff_notes: 'Left the warehouse with UPS' });
+		expect(store.emulator.state.orders.get(id)).toMatchObject({ status_id: 2, staff_notes: 'Left the warehouse with UPS' });
 	});
 
 	it('refuses an update with nothing to change, and a bad order ID, before sending anything', async () => {
@@ -309,13 +296,13 @@ describe('order update', () => {
 		);
 		expect(badId.error?.message).toContain('Order ID must be a positive whole number');
 
-		expect(emulator.requests).toHaveLength(0);
+		expect(store.emulator.requests).toHaveLength(0);
 	});
 
 	it('reports a missing order as not found', async () => {
 		const result = await run({ operation: 'update', orderId: byId(999999), updateFields: { status_id: 5 } });
 
 		expect(result.error?.httpCode).toBe('404');
-		expect(emulator.requests).toHaveLength(1);
+		expect(store.emulator.requests).toHaveLength(1);
 	});
 });

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getAllItems } from '../../transport';
 import { returnAllOrLimit } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { readReturnAllOrLimit, toText } from '../common/inputs';
-import { executePerItem } from '../common/items';
+import { toText } from '../common/inputs';
+import { executeList } from '../common/lists';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -41,12 +40,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const { limit } = readReturnAllOrLimit(this, itemIndex);
+	return await executeList.call(this, items, (itemIndex) => {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs: IDataObject = {};
 		if (filters.name) qs.name = toText(this, filters.name, 'Name', itemIndex);
 		if (filters.nameLike) qs['name:like'] = toText(this, filters.nameLike, 'Name Contains', itemIndex);
-		return await getAllItems.call(this, { style: 'v3Page', path: '/v3/catalog/brands', qs, limit, itemIndex });
+		return { style: 'v3Page', path: '/v3/catalog/brands', qs };
 	});
 }

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginate } from '../../transport';
 import { returnAllOrLimit, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { readReturnAllOrLimit, toId, toText, toWholeNumber } from '../common/inputs';
-import { executePerItem } from '../common/items';
+import { toText, toWholeNumber } from '../common/inputs';
+import { executeList, listOf, putList, toIds } from '../common/lists';
 import { toSimpleCategory } from './toSimpleCategory';
 
 const properties: INodeProperties[] = [
@@ -62,15 +61,6 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['category'], operation: ['getAll'] } }, properties);
 
-function listOf(value: unknown): unknown[] {
-	if (Array.isArray(value)) return value;
-	if (value === undefined || value === null || value === '') return [];
-	return String(value)
-		.split(',')
-		.map((part) => part.trim())
-		.filter(Boolean);
-}
-
 function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
@@ -80,9 +70,8 @@ function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject
 	const parents = listOf(filters.parentIds).map((id) =>
 		toWholeNumber(context, id, 'Parent Category IDs', itemIndex, { min: 0 }),
 	);
-	if (parents.length) qs['parent_id:in'] = parents.join(',');
-	const trees = listOf(filters.treeIds).map((id) => toId(context, id, 'Tree IDs', itemIndex));
-	if (trees.length) qs['tree_id:in'] = trees.join(',');
+	putList(qs, 'parent_id:in', parents);
+	putList(qs, 'tree_id:in', toIds(context, listOf(filters.treeIds), 'Tree IDs', itemIndex));
 	return qs;
 }
 
@@ -90,21 +79,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const { limit } = readReturnAllOrLimit(this, itemIndex);
+	return await executeList.call(this, items, (itemIndex) => {
 		const qs = readFilters(this, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-
-		const categories: IDataObject[] = [];
-		for await (const page of paginate.call(this, {
-			style: 'v3Page',
-			path: '/v3/catalog/trees/categories',
-			qs,
-			limit,
-			itemIndex,
-		})) {
-			for (const category of page) categories.push(simplify ? toSimpleCategory(category) : category);
-		}
-		return categories;
+		return { style: 'v3Page', path: '/v3/catalog/trees/categories', qs, shape: simplify ? toSimpleCategory : undefined };
 	});
 }

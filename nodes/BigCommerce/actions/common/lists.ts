@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { paginate, type PaginateOptions } from '../../transport';
-import { readReturnAllOrLimit } from './inputs';
+import { readReturnAllOrLimit, toId } from './inputs';
 import { executePerItem } from './items';
 
 export interface ListRequest extends Omit<PaginateOptions, 'limit' | 'itemIndex'> {
-	/** Shapes each record as it arrives, e.g. simplifies it. */
-	shape?: (record: IDataObject) => IDataObject;
+	/** Shapes each record as it arrives, e.g. simplifies it, splits it into rows or adds to it. */
+	shape?: (record: IDataObject) => IDataObject | IDataObject[] | Promise<IDataObject>;
 }
 
 /**
@@ -24,14 +24,38 @@ export async function executeList(
 		const { shape, ...request } = listFor(itemIndex);
 		const records: IDataObject[] = [];
 		for await (const page of paginate.call(this, { ...request, limit, itemIndex })) {
-			for (const record of page) records.push(shape ? shape(record) : record);
+			for (const record of page) {
+				const shaped = shape ? await shape(record) : record;
+				if (Array.isArray(shaped)) records.push(...shaped);
+				else records.push(shaped);
+			}
 		}
 		return records;
 	});
 }
 
+/** The entries of a list as given, or the parts of a comma-separated text, trimmed, empty ones left out. */
+export function listOf(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value;
+	return String(value ?? '')
+		.split(',')
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
+}
+
 /** The parts of a comma-separated text (or the entries of a list), trimmed, empty ones left out. */
 export function toList(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
+	return listOf(value)
+		.map((part) => String(part).trim())
+		.filter((part) => part !== '');
+}
+
+/** Each entry checked as a BigCommerce ID, naming the field otherwise. */
+export function toIds(context: IExecuteFunctions, entries: unknown[], displayName: string, itemIndex: number): number[] {
+	return entries.map((entry) => toId(context, entry, displayName, itemIndex));
+}
+
+/** Puts the values into the query as one comma-separated `key` (e.g. `id:in`), when there are any. */
+export function putList(qs: IDataObject, key: string, values: unknown[]): void {
+	if (values.length) qs[key] = values.join(',');
 }

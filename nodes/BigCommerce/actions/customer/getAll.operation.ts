@@ -4,7 +4,7 @@ import { toV3Date } from '../common/conversions';
 import { returnAllOrLimit, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { toDate, toId, toText } from '../common/inputs';
-import { executeList, toList } from '../common/lists';
+import { executeList, putList, toIds, toList } from '../common/lists';
 import { toEmail } from './fields';
 import { includeOptions } from './options';
 import { CUSTOMERS_PATH, CUSTOMER_PAGE_SIZE, includeList } from './requests';
@@ -129,16 +129,13 @@ const DATE_FILTERS: Array<[string, string, string]> = [
 /** The v3 query for the Filters collection, every value checked and named. */
 function toQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject {
 	const qs: IDataObject = {};
-	const ids = toList(filters.ids).map((id) => toId(context, id, 'Customer IDs', itemIndex));
-	if (ids.length) qs['id:in'] = ids.join(',');
-	const emails = toList(filters.email).map((email) => toEmail(context, email, itemIndex));
-	if (emails.length) qs['email:in'] = emails.join(',');
-	const companies = toList(filters.company);
-	if (companies.length) qs['company:in'] = companies.join(',');
+	putList(qs, 'id:in', toIds(context, toList(filters.ids), 'Customer IDs', itemIndex));
+	putList(qs, 'email:in', toList(filters.email).map((email) => toEmail(context, email, itemIndex)));
+	putList(qs, 'company:in', toList(filters.company));
 	const groups = toList(filters.customerGroupId).map((id) =>
 		id === '0' ? 0 : toId(context, id, 'Customer Group', itemIndex),
 	);
-	if (groups.length) qs['customer_group_id:in'] = groups.join(',');
+	putList(qs, 'customer_group_id:in', groups);
 	const name = toText(context, filters.nameLike, 'Name Contains', itemIndex, false);
 	if (name) qs['name:like'] = name;
 	for (const [field, key, label] of DATE_FILTERS) {

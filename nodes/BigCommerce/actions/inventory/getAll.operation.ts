@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginate } from '../../transport';
 import { returnAllOrLimit } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { readReturnAllOrLimit, toId, toText } from '../common/inputs';
-import { executePerItem } from '../common/items';
+import { toText } from '../common/inputs';
+import { executeList, listOf, putList, toIds } from '../common/lists';
 
 // "Limit of 1000 items for payload length" (Inventory API: Get Inventory at Locations).
 const MAX_PAGE_SIZE = 1000;
@@ -65,28 +64,18 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['inventory'], operation: ['getAll'] } }, properties);
 
-function listOf(value: unknown): unknown[] {
-	if (Array.isArray(value)) return value;
-	if (value === undefined || value === null || value === '') return [];
-	return String(value)
-		.split(',')
-		.map((part) => part.trim())
-		.filter(Boolean);
-}
-
 function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	const ids = (name: string, displayName: string) =>
-		listOf(filters[name]).map((id) => toId(context, id, displayName, itemIndex));
+	const ids = (name: string, displayName: string) => toIds(context, listOf(filters[name]), displayName, itemIndex);
 	const skus = listOf(filters.skus).map((sku) => toText(context, sku, 'SKUs', itemIndex));
 	const productIds = ids('productIds', 'Product IDs');
 	const variantIds = ids('variantIds', 'Variant IDs');
 	const locationIds = ids('locationIds', 'Location');
-	if (skus.length) qs['sku:in'] = skus.join(',');
-	if (productIds.length) qs['product_id:in'] = productIds.join(',');
-	if (variantIds.length) qs['variant_id:in'] = variantIds.join(',');
-	if (locationIds.length) qs['location_id:in'] = locationIds.join(',');
+	putList(qs, 'sku:in', skus);
+	putList(qs, 'product_id:in', productIds);
+	putList(qs, 'variant_id:in', variantIds);
+	putList(qs, 'location_id:in', locationIds);
 	return qs;
 }
 
@@ -117,25 +106,15 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const { limit } = readReturnAllOrLimit(this, itemIndex);
+	return await executeList.call(this, items, (itemIndex) => {
 		const qs = readFilters(this, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-
-		const output: IDataObject[] = [];
-		for await (const page of paginate.call(this, {
+		return {
 			style: 'v3Page',
 			path: '/v3/inventory/items',
 			qs,
 			maxPageSize: MAX_PAGE_SIZE,
-			limit,
-			itemIndex,
-		})) {
-			for (const record of page) {
-				if (simplify) output.push(...byLocation(record));
-				else output.push(record);
-			}
-		}
-		return output;
+			shape: simplify ? byLocation : undefined,
+		};
 	});
 }

@@ -5,7 +5,7 @@ import { toV3Date } from '../common/conversions';
 import { returnAllOrLimit, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { toDate, toId, toText, toWholeNumber } from '../common/inputs';
-import { executeList, toList } from '../common/lists';
+import { executeList, putList, toIds, toList } from '../common/lists';
 import { includeOptions, includeParameter } from './includes';
 import { toSimpleProduct } from './simplify';
 
@@ -160,12 +160,6 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['product'], operation: ['getAll'] } }, properties);
 
-function idList(context: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
-	return toList(value)
-		.map((part) => toId(context, part, displayName, itemIndex))
-		.join(',');
-}
-
 /** The query string of the chosen filters and options, every value checked first. */
 function toQuery(context: IExecuteFunctions, filters: IDataObject, options: IDataObject, itemIndex: number): IDataObject {
 	const qs: IDataObject = {};
@@ -177,14 +171,8 @@ function toQuery(context: IExecuteFunctions, filters: IDataObject, options: IDat
 		const value = toText(context, filters[key], label, itemIndex, false);
 		if (value) qs[key] = value;
 	}
-	if (filters.ids !== undefined) {
-		const ids = idList(context, filters.ids, 'IDs', itemIndex);
-		if (ids) qs['id:in'] = ids;
-	}
-	if (filters.categories !== undefined) {
-		const categories = idList(context, filters.categories, 'Category Names or IDs', itemIndex);
-		if (categories) qs['categories:in'] = categories;
-	}
+	putList(qs, 'id:in', toIds(context, toList(filters.ids), 'IDs', itemIndex));
+	putList(qs, 'categories:in', toIds(context, toList(filters.categories), 'Category Names or IDs', itemIndex));
 	if (filters.brandId !== undefined && filters.brandId !== '') {
 		qs.brand_id = toId(context, filters.brandId, 'Brand', itemIndex);
 	}
