@@ -290,18 +290,23 @@ describe('createEachOnce: never creates a record twice', () => {
 		expect((results[0] as BatchRecordFailure).error.description).toMatch(/may or may not have saved it/);
 	});
 
-	it('sends a create at most three times', async () => {
+	it('sends a create at most five times, checking the store before each retry', async () => {
 		let creates = 0;
+		let lookups = 0;
 		const results = await createEachOnce(context, {
 			records: [{ email: 'a@x.test' }],
 			create: async () => {
 				creates++;
 				throw lostAnswer();
 			},
-			lookup: async (pending) => pending.map(() => undefined),
+			lookup: async (pending) => {
+				lookups++;
+				return pending.map(() => undefined);
+			},
 		});
 
-		expect(creates).toBe(3);
+		expect(creates).toBe(5);
+		expect(lookups).toBe(4);
 		expect(results[0]).toBeInstanceOf(BatchRecordFailure);
 	});
 });
@@ -333,7 +338,7 @@ describe('createOnce: one record', () => {
 			createOnce(context, {
 				create: async () => {
 					creates++;
-					throw creates === 3 ? last : lostAnswer();
+					throw creates === 5 ? last : lostAnswer();
 				},
 				lookup: async () => undefined,
 			}),

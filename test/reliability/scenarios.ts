@@ -23,7 +23,7 @@ export interface ImportOutcome {
 	requests: number;
 	/**
 	 * Rows reported as failed for which the faults do not account: a create may fail only after
-	 * three attempts that all met a fault (each re-checked by SKU in between).
+	 * five attempts that all met a fault (each re-checked by SKU in between).
 	 */
 	unexplained: string[];
 	/** Creates the store answered 207 (saved, a secondary part failed), with their items. */

@@ -27,7 +27,7 @@ describe('product.upsert of 2,000 rows with Continue On Fail, 10% of the answers
 	it.each(['500', '502', '503', 'reset', 'reset-after-commit', 'malformed-json', '429', '429-no-headers'] as const)(
 		'%s: the import recovers every row (reads and updates are retried, creates re-checked by SKU and sent again)',
 		(kind) => {
-			// Only a create whose three attempts all met a fault may stay failed (then on its own item).
+			// Only a create whose five attempts all met a fault may stay failed (then on its own item).
 			expect(outcomeOf(kind).unexplained).toEqual([]);
 		},
 	);

@@ -87,3 +87,26 @@ export async function batchWrite<T, R>(
 	}
 	return outcomes;
 }
+
+/**
+ * Runs `task` over the records with at most `limit` requests in flight and returns the
+ * results in input order. For independent one-record writes (a product create takes one
+ * product per request): with the store's round trip, sequential sends would make a long
+ * import latency-bound rather than quota-bound. `task` must not throw; it returns its failure.
+ */
+export async function mapConcurrent<T, R>(
+	records: T[],
+	limit: number,
+	task: (record: T, index: number) => Promise<R>,
+): Promise<R[]> {
+	const results = new Array<R>(records.length);
+	let next = 0;
+	const lane = async () => {
+		while (next < records.length) {
+			const index = next++;
+			results[index] = await task(records[index], index);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), records.length) }, lane));
+	return results;
+}

@@ -3,8 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { BatchRecordFailure, outcomeUnknown } from '../../transport';
 
-// One first try plus at most two more, each only after the store was checked.
-const CREATE_ATTEMPTS = 3;
+// As many tries as transport gives a repeatable request, each after the store was checked.
+const CREATE_ATTEMPTS = 5;
 
 export interface CreateEachOnce<TRecord, TSaved> {
 	records: TRecord[];
@@ -75,7 +75,7 @@ async function createAll<TRecord, TSaved>(
  * Creates records without ever duplicating one. Transport never repeats a create whose outcome
  * is unknown (see outcomeUnknown); here such a failure, or a record that a 207 answer left
  * unsaved, is followed by a look-up by the records' unique key, and only the records that look-up
- * does not find are sent again, three times at most. Answers one entry per record, in order:
+ * does not find are sent again, five tries in all. Answers one entry per record, in order:
  * the saved record or its BatchRecordFailure (as batchWrite's `send` does).
  *
  * A refusal (4xx) saved nothing: while nothing of the records is saved it is thrown, so that

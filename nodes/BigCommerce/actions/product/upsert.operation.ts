@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { batchWrite } from '../../transport';
+import { batchWrite, mapConcurrent } from '../../transport';
 import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { emitOutcomes, itemFailure, readEveryItem, type ItemOutcome } from '../common/items';
@@ -50,6 +50,9 @@ export const description = showFor({ show: { resource: ['product'], operation: [
 
 // Products PUT takes at most 10 per request, variants PUT 50.
 const PRODUCT_BATCH = 10;
+// Creates in flight at once: enough to keep a distant store's quota busy, few enough to be
+// polite (BigCommerce caps some endpoints at 3 concurrent requests).
+const CONCURRENT_CREATES = 3;
 const VARIANT_BATCH = 50;
 
 // What a SKU that belongs to an option variant can change on that variant.
@@ -121,10 +124,44 @@ export async function execute(
 		rows.map((row) => String(row.body.sku)),
 	);
 
+	// A SKU's first row creates it and its later rows update it. Creates take one product per
+	// request and are independent of each other, so a few run at once.
+	const creates: Row[] = [];
+	const creating = new Set<string>();
+	for (const row of rows) {
+		if (!owners.has(row.key) && !creating.has(row.key)) {
+			creating.add(row.key);
+			creates.push(row);
+		}
+	}
+	const continueOnFail = this.continueOnFail();
+	let stopped = false;
+	const results = await mapConcurrent(creates, CONCURRENT_CREATES, async (row) => {
+		// Without Continue On Fail the node stops at the first failure: send no further create.
+		if (stopped) return undefined;
+		try {
+			return { product: await createProduct.call(this, row.body, row.itemIndex) };
+		} catch (error) {
+			if (!continueOnFail) stopped = true;
+			return { error };
+		}
+	});
+	results.forEach((result, position) => {
+		const row = creates[position];
+		if (!result) return;
+		if ('error' in result) {
+			fail(row.itemIndex, result.error);
+		} else {
+			owners.set(row.key, { productId: Number(result.product.id) });
+			outcomes.set(row.itemIndex, { ok: true, value: { record: result.product, action: 'created', isVariant: false } });
+		}
+	});
+
+	const created = new Set(creates.map((row) => row.itemIndex));
 	const productUpdates: Row[] = [];
 	const variantUpdates: Row[] = [];
-	// In input order, so that a SKU's first row creates it and later rows update it.
 	for (const row of rows) {
+		if (created.has(row.itemIndex)) continue;
 		const owner = owners.get(row.key);
 		if (owner?.variantId !== undefined) {
 			variantUpdates.push({ ...row, body: { id: owner.variantId, ...pick(row.body, VARIANT_FIELDS) } });
@@ -132,13 +169,9 @@ export async function execute(
 			// The SKU is left out: it already matches, perhaps in another letter case.
 			productUpdates.push({ ...row, body: { id: owner.productId, ...without(row.body, ['sku', ...CREATE_ONLY_FIELDS]) } });
 		} else {
-			try {
-				const product = await createProduct.call(this, row.body, row.itemIndex);
-				owners.set(row.key, { productId: Number(product.id) });
-				outcomes.set(row.itemIndex, { ok: true, value: { record: product, action: 'created', isVariant: false } });
-			} catch (error) {
-				fail(row.itemIndex, error);
-			}
+			// A later row of a SKU whose create failed: it fails with that create.
+			const first = creates.find((c) => c.key === row.key) as Row;
+			outcomes.set(row.itemIndex, outcomes.get(first.itemIndex) as ItemOutcome<Outcome>);
 		}
 	}
 
