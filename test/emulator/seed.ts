@@ -5,7 +5,7 @@ import { isoDate, money, rfc2822 } from './http';
 import type { Core } from './http';
 import type { Category, Customer, Location, OrderAddress, Product, Variant } from './types';
 import { NO_STOCK, recomputeInventory } from './model/inventory';
-import { createProduct } from './model/products';
+import { createProduct, productRecord } from './model/products';
 import { insertCustomer } from './model/customers';
 import { createOrder, statusName } from './model/orders';
 
@@ -253,55 +253,28 @@ export function seedScale(core: Core, counts: ScaleCounts): void {
 	const now = isoDate(Date.now());
 	const nProducts = counts.products ?? 0;
 	const perProduct = counts.variantsPerProduct ?? 0;
-	const emptyCats: number[] = Object.freeze([]) as unknown as number[];
 	for (let i = 0; i < nProducts; i++) {
 		const id = state.products.allocateId();
 		const sku = `SCALE-${id}`;
 		const name = `Scale Product ${id}`;
 		const tracking = perProduct ? 'variant' : 'product';
-		const p: Product = {
-			id,
-			name,
-			type: 'physical',
-			sku,
-			description: '',
-			weight: 1,
-			width: 0,
-			depth: 0,
-			height: 0,
-			price: 10 + (id % 90),
-			cost_price: 0,
-			retail_price: 0,
-			sale_price: 0,
-			map_price: 0,
-			calculated_price: 10 + (id % 90),
-			tax_class_id: 0,
-			categories: emptyCats,
-			brand_id: 0,
-			inventory_level: 0,
-			inventory_warning_level: 0,
-			inventory_tracking: tracking,
-			is_visible: true,
-			is_featured: false,
-			is_free_shipping: false,
-			availability: 'available',
-			condition: 'New',
-			upc: '',
-			mpn: '',
-			gtin: '',
-			search_keywords: '',
-			sort_order: 0,
-			total_sold: 0,
-			custom_url: { url: `/scale-product-${id}/`, is_customized: false },
-			date_created: now,
-			date_modified: now,
-			base_variant_id: null,
-			variantIds: [],
-			images: emptyCats as never[],
-			customFields: emptyCats as never[],
-			options: emptyCats as never[],
-			stock: perProduct ? NO_STOCK : { 1: id % 100 },
-		};
+		const p = productRecord(
+			{
+				id,
+				name,
+				type: 'physical',
+				sku,
+				weight: 1,
+				price: 10 + (id % 90),
+				calculated_price: 10 + (id % 90),
+				inventory_tracking: tracking,
+				custom_url: { url: `/scale-product-${id}/`, is_customized: false },
+				// Each product gets its own lists: options and variants are pushed onto them below.
+				variantIds: [],
+				stock: perProduct ? NO_STOCK : { 1: id % 100 },
+			},
+			now,
+		);
 		state.products.insert(p);
 		state.productNames.set(name.toLowerCase(), id);
 		if (perProduct) {

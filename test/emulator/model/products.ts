@@ -193,49 +193,7 @@ export function createProduct(core: Core, input: Record<string, unknown>, opts: 
 
 	const now = nowIso();
 	const id = state.products.allocateId();
-	const product: Product = {
-		id,
-		name,
-		type: input.type as Product['type'],
-		sku,
-		description: '',
-		weight: 0,
-		width: 0,
-		depth: 0,
-		height: 0,
-		price: 0,
-		cost_price: 0,
-		retail_price: 0,
-		sale_price: 0,
-		map_price: 0,
-		calculated_price: 0,
-		tax_class_id: 0,
-		categories: EMPTY,
-		brand_id: 0,
-		inventory_level: 0,
-		inventory_warning_level: 0,
-		inventory_tracking: 'none',
-		is_visible: true,
-		is_featured: false,
-		is_free_shipping: false,
-		availability: 'available',
-		condition: 'New',
-		upc: '',
-		mpn: '',
-		gtin: '',
-		search_keywords: '',
-		sort_order: 0,
-		total_sold: 0,
-		custom_url: { url: slug(name), is_customized: false },
-		date_created: now,
-		date_modified: now,
-		base_variant_id: null,
-		variantIds: EMPTY,
-		images: EMPTY,
-		customFields: EMPTY,
-		options: EMPTY,
-		stock: NO_STOCK,
-	};
+	const product = productRecord({ id, name, type: input.type as Product['type'], sku, custom_url: { url: slug(name), is_customized: false } }, now);
 	assignFields(product, input, PLAIN_PRODUCT_FIELDS);
 	if (input.custom_url && typeof input.custom_url === 'object') {
 		const cu = input.custom_url as { url?: unknown; is_customized?: unknown };
@@ -733,4 +691,53 @@ export function serializeProduct(state: StoreState, p: Product, include: Set<str
 	if (include.has('reviews')) out.reviews = [];
 	if (include.has('channels')) out.channels = [1];
 	return out;
+}
+
+/**
+ * A product with the values BigCommerce gives fields that a create leaves out; the given
+ * fields override them. One home for the record's shape, used by creates and by seeding.
+ */
+export function productRecord(
+	fields: Pick<Product, 'id' | 'name' | 'type' | 'sku' | 'custom_url'> & Partial<Product>,
+	now: string,
+): Product {
+	return {
+		description: '',
+		weight: 0,
+		width: 0,
+		depth: 0,
+		height: 0,
+		price: 0,
+		cost_price: 0,
+		retail_price: 0,
+		sale_price: 0,
+		map_price: 0,
+		calculated_price: 0,
+		tax_class_id: 0,
+		categories: EMPTY,
+		brand_id: 0,
+		inventory_level: 0,
+		inventory_warning_level: 0,
+		inventory_tracking: 'none',
+		is_visible: true,
+		is_featured: false,
+		is_free_shipping: false,
+		availability: 'available',
+		condition: 'New',
+		upc: '',
+		mpn: '',
+		gtin: '',
+		search_keywords: '',
+		sort_order: 0,
+		total_sold: 0,
+		date_created: now,
+		date_modified: now,
+		base_variant_id: null,
+		variantIds: EMPTY,
+		images: EMPTY,
+		customFields: EMPTY,
+		options: EMPTY,
+		stock: NO_STOCK,
+		...fields,
+	};
 }
