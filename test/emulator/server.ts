@@ -17,6 +17,7 @@ import { registerCatalog } from './routes/catalog';
 import { registerCustomers } from './routes/customers';
 import { registerHooks } from './routes/hooks';
 import { registerInventory } from './routes/inventory';
+import { registerMetafieldsAndPriceLists } from './routes/metafieldsAndPriceLists';
 import { registerOrders } from './routes/orders';
 import { registerStore } from './routes/store';
 
@@ -66,6 +67,7 @@ export class EmulatorServer implements Core {
 		registerOrders(this.router);
 		registerInventory(this.router);
 		registerHooks(this.router);
+		registerMetafieldsAndPriceLists(this.router);
 		registerStore(this.router, () => this.storeName);
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((e) => {
