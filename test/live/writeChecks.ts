@@ -274,7 +274,7 @@ function cleanupStep(name: string, find: () => Promise<IDataObject[]>, remove: (
 			if (found.length) await remove(found);
 			const left = await find();
 			expectThat(left.length === 0, `nothing left; ${left.length} still there (IDs ${left.map((r) => r.id).join(', ')})`);
-			return found.length ? `deleted ${found.length} left behind (IDs ${found.map((r) => r.id).join(', ')})` : 'nothing left behind';
+			return found.length ? `deleted ${found.length} left behind: ID ${found.map((r) => r.id).join(', ')}` : 'nothing left behind';
 		},
 	};
 }
