@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 import { startEmulator, type Emulator } from '../emulator';
-import { runLive, type LiveOutcome } from './run';
+import { runLive, writeExchanges, type LiveOutcome } from './run';
 
 let emulator: Emulator;
 let folder: string;
@@ -144,9 +144,28 @@ describe('npm run test:live', () => {
 		expect(result.lines).toEqual(expect.arrayContaining([expect.stringMatching(/^ {2}ok {4}Cleanup: no product named .* \(deleted 1 left behind/)]));
 		expect(result.lines[result.lines.length - 1]).toBe(`${result.passed} passed, 1 failed`);
 
+		const lost = fs
+			.readFileSync(exchangesFile(), 'utf8')
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line))
+			.filter((e) => e.method === 'POST' && e.path.endsWith('/v2/customer_groups'));
+		expect(lost).toEqual([expect.objectContaining({ answered: false, step: 'Customer Group Create', via: 'node' })]);
+		expect(lost[0]).not.toHaveProperty('status');
+
 		expect(emulator.faultStats['reset-after-commit']).toBe(1);
 		expect(storeText()).not.toContain(result.runId);
 		expect(storeText()).not.toContain('n8n-live-');
 		expect(counts()).toEqual(before);
+	});
+
+	it('does not keep an exchange file that holds the token: it is removed and reported', () => {
+		const file = path.join(folder, 'leaky.jsonl');
+		const exchange = { step: 'x', via: 'plain request', method: 'GET', path: '/stores/abc/v2/store', query: {}, body: null, status: 200, response: { echo: 'secret-token-123' }, rateLimit: {} };
+
+		expect(writeExchanges(file, [exchange], ['secret-token-123', ''])).toBe('the file held the access token; it was removed');
+		expect(fs.existsSync(file)).toBe(false);
+		expect(writeExchanges(file, [exchange], ['another-token', ''])).toBeUndefined();
+		expect(fs.existsSync(file)).toBe(true);
 	});
 });
