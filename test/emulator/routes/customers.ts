@@ -159,16 +159,19 @@ function updateCustomers(ctx: Ctx): Reply {
 	const data: unknown[] = [];
 	const errors: unknown[] = [];
 	items.forEach((item, i) => {
+		const customer = customers[i];
+		// An unknown ID is neither saved nor reported: the answer just leaves it out.
+		if (!customer) return;
 		if (ctx.multiStatus && failsUnderMultiStatus(i, items.length)) {
 			errors.push(
-				v3Problem(500, `The customer with id ${customers[i].id} could not be updated because a downstream service failed. Retry this record.`, {
+				v3Problem(500, `The customer with id ${customer.id} could not be updated because a downstream service failed. Retry this record.`, {
 					[`.customer_update[${i}]`]: 'not updated',
 				}),
 			);
 			return;
 		}
-		applyCustomerUpdate(ctx.core, customers[i], item);
-		data.push(serializeCustomer(ctx.core.state, customers[i], new Set()));
+		applyCustomerUpdate(ctx.core, customer, item);
+		data.push(serializeCustomer(ctx.core.state, customer, new Set()));
 	});
 	if (ctx.multiStatus) return multiStatusReply(data, errors);
 	return v3Data(data);
