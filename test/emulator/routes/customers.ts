@@ -231,6 +231,26 @@ function applyGroup(ctx: Ctx, g: CustomerGroup, input: Record<string, unknown>):
 	g.date_modified = rfc2822(Date.now());
 }
 
+/**
+ * Saves a group write; under a '207' fault the group is saved but its discount rules are not,
+ * and the answer is the spec's { status, message } instead of the group.
+ */
+function saveGroup(ctx: Ctx, g: CustomerGroup, input: Record<string, unknown>, done: 'created' | 'updated'): Reply {
+	if (!ctx.multiStatus) {
+		applyGroup(ctx, g, input);
+		return json(serializeGroup(g));
+	}
+	const { discount_rules: _notApplied, ...rest } = input;
+	applyGroup(ctx, g, rest);
+	return {
+		status: 207,
+		body: {
+			status: 207,
+			message: `The customer group was ${done}, but the sitewide discount update failed. You may retry the request.`,
+		},
+	};
+}
+
 function v2Object(ctx: Ctx): Record<string, unknown> {
 	if (!isObject(ctx.body)) throw v2Error(400, 'The request body must be a JSON object.');
 	return ctx.body;
@@ -319,16 +339,14 @@ export function registerCustomers(router: Router): void {
 				date_modified: now,
 			};
 			ctx.core.state.customerGroups.insert(g);
-			applyGroup(ctx, g, input);
-			return json(serializeGroup(g));
+			return saveGroup(ctx, g, input, 'created');
 		})
 		.get('/v2/customer_groups/:id', (ctx) => json(serializeGroup(groupOr404(ctx))))
 		.put('/v2/customer_groups/:id', (ctx) => {
 			const g = groupOr404(ctx);
 			const input = v2Object(ctx);
 			checkGroupInput(ctx, input, false, g.id);
-			applyGroup(ctx, g, input);
-			return json(serializeGroup(g));
+			return saveGroup(ctx, g, input, 'updated');
 		})
 		.delete('/v2/customer_groups/:id', (ctx) => {
 			const g = groupOr404(ctx);
