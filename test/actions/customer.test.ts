@@ -507,6 +507,40 @@ describe('customer getAll filters', () => {
 	});
 });
 
+describe('customer getAll: commas in filters', () => {
+	it('refuses a Name Contains with a comma, which BigCommerce would read as several names, before sending anything', async () => {
+		const result = await run({ operation: 'getAll', returnAll: true, filters: { nameLike: 'Smith, John' } });
+
+		expect(result.error?.message).toBe('Name Contains cannot contain a comma, got "Smith, John"');
+		expect(store.emulator.requests).toEqual([]);
+	});
+
+	it('reads Company as names separated by commas, and refuses a listed name that has a comma itself', async () => {
+		const [a, b] = demoCustomers();
+		store.emulator.admin.updateCustomer(a.id, { company: 'Acme Ltd' });
+		store.emulator.admin.updateCustomer(b.id, { company: 'Beta GmbH' });
+
+		const both = await run({ operation: 'getAll', returnAll: true, filters: { company: 'Acme Ltd, Beta GmbH' } });
+		const withComma = await run({ operation: 'getAll', returnAll: true, filters: { company: '={{ ["Acme, Inc."] }}' } });
+		const emailWithComma = await run({ operation: 'getAll', returnAll: true, filters: { email: '={{ ["a,b@example.com"] }}' } });
+
+		expect(jsonOf(both).map((c) => c.id)).toEqual([a.id, b.id]);
+		expect(withComma.error?.message).toBe('Company cannot list a name that contains a comma, got "Acme, Inc."');
+		expect(emailWithComma.error?.message).toBe('Email cannot list an address that contains a comma, got "a,b@example.com"');
+		expect(store.emulator.requests.map((r) => r.query['company:in'])).toEqual(['Acme Ltd,Beta GmbH']);
+	});
+
+	it('the store reads name:like as names separated by commas, any of which may match', async () => {
+		const [a, b] = demoCustomers();
+		const url = `${store.emulator.baseUrl}/stores/${store.emulator.storeHash}/v3/customers?name:like=${encodeURIComponent(`${a.last_name},${b.first_name}`)}`;
+
+		const answer = await fetch(url, { headers: { 'X-Auth-Token': store.emulator.token, Accept: 'application/json' } });
+
+		const ids = ((await answer.json()) as { data: IDataObject[] }).data.map((c) => c.id);
+		expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
+	});
+});
+
 describe('customer update', () => {
 	it('updates 12 customers in 2 requests and returns them simplified', async () => {
 		const customers = demoCustomers();

@@ -43,7 +43,9 @@ function customerFilter(ctx: Ctx): ((c: Customer) => boolean) | undefined {
 		const set = new Set(names.map((n) => n.toLowerCase()));
 		tests.push((c) => set.has(`${c.first_name} ${c.last_name}`.toLowerCase()));
 	}
-	if (q['name:like'] !== undefined) tests.push((c) => like(`${c.first_name} ${c.last_name}`, q['name:like']));
+	// name:like takes several substrings separated by commas; a customer matching any is listed.
+	const likes = strList(q, 'name:like');
+	if (likes) tests.push((c) => likes.some((part) => like(`${c.first_name} ${c.last_name}`, part)));
 	const companies = strList(q, 'company:in');
 	if (companies) {
 		const set = new Set(companies.map((n) => n.toLowerCase()));
