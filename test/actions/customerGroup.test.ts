@@ -34,9 +34,10 @@ describe('customer group create', () => {
 		expect(store.emulator.requests[0].body).toEqual({
 			name: 'Trade Partners',
 			category_access: { type: 'specific', categories },
-			discount_rules: [{ type: 'all', method: 'percent', amount: 15 }],
+			// The spec's discount amount is a decimal string.
+			discount_rules: [{ type: 'all', method: 'percent', amount: '15' }],
 		});
-		expect(groupNamed('Trade Partners')).toMatchObject({ id: group.id, discount_rules: [{ type: 'all', method: 'percent', amount: 15 }] });
+		expect(groupNamed('Trade Partners')).toMatchObject({ id: group.id, discount_rules: [{ type: 'all', method: 'percent', amount: '15' }] });
 	});
 
 	it('a 207 on create (group created, sitewide discount not) fails the item, saying the group was created', async () => {
@@ -52,7 +53,7 @@ describe('customer group create', () => {
 		expect(out[0].error).toBe(
 			'Customer group "Schools" was created, but not all of it: The customer group was created, but the sitewide discount update failed. You may retry the request.',
 		);
-		expect(out[1]).toMatchObject({ name: 'Charities', discount_rules: [{ type: 'all', method: 'percent', amount: 5 }] });
+		expect(out[1]).toMatchObject({ name: 'Charities', discount_rules: [{ type: 'all', method: 'percent', amount: '5' }] });
 		expect(groupNamed('Schools')).toMatchObject({ discount_rules: [] });
 		expect(store.emulator.countRequests({ method: 'POST', path: groupsPath })).toBe(2);
 	});

@@ -83,7 +83,10 @@ function toDiscountRules(context: IExecuteFunctions, value: unknown, itemIndex: 
 			throw problem(`has an amount that is not a number: "${String(rule.amount)}"`);
 		}
 	});
-	return rules;
+	// v2 takes a rule's amount as a decimal string, as it answers it ("10.0000").
+	return rules.map((rule: IDataObject) =>
+		rule.amount === undefined ? rule : { ...rule, amount: String(rule.amount).trim() },
+	);
 }
 
 /** The v2 group body for create and update, every value checked before any request. */
