@@ -342,9 +342,28 @@ describe('customer assignGroup', () => {
 
 		const out = jsonOf(result);
 		expect(out[0]).toEqual({ id: a.id, email: a.email, customer_group_id: vip.id });
-		expect(out[1].error).toContain('Invalid data');
+		expect(out[1].error).toContain('There is no customer with ID 424242');
 		expect(out[2]).toEqual({ id: b.id, email: b.email, customer_group_id: vip.id });
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(store.emulator.state.customers.get(a.id)!.customer_group_id).toBe(vip.id);
+		// One write for the three, then one look-up of the ID the store's answer left out.
+		expect(store.emulator.requests.filter((r) => r.path === customerPath).map((r) => [r.method, r.query['id:in']])).toEqual([
+			['PUT', undefined],
+			['GET', '424242'],
+		]);
+	});
+
+	it('without Continue On Fail, an unknown customer stops the node, naming the ID and the item', async () => {
+		const vip = groupNamed('VIP');
+		const [a] = demoCustomers();
+
+		const result = await run(
+			{ operation: 'assignGroup', customerId: byId('={{ $json.id }}'), customerGroupId: byId(vip.id) },
+			[{ id: a.id }, { id: 999 }],
+		);
+
+		expect(result.error?.message).toContain('There is no customer with ID 999');
+		expect(result.error?.context?.itemIndex).toBe(1);
 	});
 
 	it('refuses a customer ID that is not a number before sending anything', async () => {
@@ -488,6 +507,40 @@ describe('customer getAll filters', () => {
 	});
 });
 
+describe('customer getAll: commas in filters', () => {
+	it('refuses a Name Contains with a comma, which BigCommerce would read as several names, before sending anything', async () => {
+		const result = await run({ operation: 'getAll', returnAll: true, filters: { nameLike: 'Smith, John' } });
+
+		expect(result.error?.message).toBe('Name Contains cannot contain a comma, got "Smith, John"');
+		expect(store.emulator.requests).toEqual([]);
+	});
+
+	it('reads Company as names separated by commas, and refuses a listed name that has a comma itself', async () => {
+		const [a, b] = demoCustomers();
+		store.emulator.admin.updateCustomer(a.id, { company: 'Acme Ltd' });
+		store.emulator.admin.updateCustomer(b.id, { company: 'Beta GmbH' });
+
+		const both = await run({ operation: 'getAll', returnAll: true, filters: { company: 'Acme Ltd, Beta GmbH' } });
+		const withComma = await run({ operation: 'getAll', returnAll: true, filters: { company: '={{ ["Acme, Inc."] }}' } });
+		const emailWithComma = await run({ operation: 'getAll', returnAll: true, filters: { email: '={{ ["a,b@example.com"] }}' } });
+
+		expect(jsonOf(both).map((c) => c.id)).toEqual([a.id, b.id]);
+		expect(withComma.error?.message).toBe('Company cannot list a name that contains a comma, got "Acme, Inc."');
+		expect(emailWithComma.error?.message).toBe('Email cannot list an address that contains a comma, got "a,b@example.com"');
+		expect(store.emulator.requests.map((r) => r.query['company:in'])).toEqual(['Acme Ltd,Beta GmbH']);
+	});
+
+	it('the store reads name:like as names separated by commas, any of which may match', async () => {
+		const [a, b] = demoCustomers();
+		const url = `${store.emulator.baseUrl}/stores/${store.emulator.storeHash}/v3/customers?name:like=${encodeURIComponent(`${a.last_name},${b.first_name}`)}`;
+
+		const answer = await fetch(url, { headers: { 'X-Auth-Token': store.emulator.token, Accept: 'application/json' } });
+
+		const ids = ((await answer.json()) as { data: IDataObject[] }).data.map((c) => c.id);
+		expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
+	});
+});
+
 describe('customer update', () => {
 	it('updates 12 customers in 2 requests and returns them simplified', async () => {
 		const customers = demoCustomers();
@@ -527,6 +580,52 @@ describe('customer update', () => {
 		expect(out[1].error).toContain('already in use');
 		expect(out[2]).toMatchObject({ id: c.id, email: 'c.new@example.com' });
 		expect(store.emulator.state.customers.get(b.id)!.email).toBe(b.email);
+	});
+
+	it('with Continue On Fail, a customer ID the store does not have fails alone; look-ups stay batched', async () => {
+		store.emulator.seedScale({ customers: 8 });
+		const customers = demoCustomers();
+		const ids: number[] = customers.map((c) => c.id);
+		// 20 customers plus two unknown IDs: 22 items, 3 writes of at most 10.
+		ids.splice(4, 0, 999);
+		ids.splice(15, 0, 1000);
+
+		const result = await run(
+			{ operation: 'update', customerId: byId('={{ $json.id }}'), updateFields: { notes: 'Checked' } },
+			ids.map((id) => ({ id })),
+			true,
+		);
+
+		const out = jsonOf(result);
+		expect(out).toHaveLength(22);
+		expect(out[4].error).toContain('There is no customer with ID 999');
+		expect(out[15].error).toContain('There is no customer with ID 1000');
+		out.forEach((c, i) => {
+			if (i !== 4 && i !== 15) expect(c).toMatchObject({ id: ids[i], notes: 'Checked' });
+		});
+		expect(customers.every((c) => store.emulator.state.customers.get(c.id)!.notes === 'Checked')).toBe(true);
+		expect(count('PUT')).toBe(3);
+		// Only the batches whose answer left an ID out are checked, each with one look-up.
+		expect(store.emulator.requests.filter((r) => r.method === 'GET').map((r) => r.query['id:in'])).toEqual(['999', '1000']);
+	});
+
+	it('sends again only the customers a 207 answer left unsaved, and does not take them for unknown IDs', async () => {
+		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: customerPath, count: 1 }]);
+		const customers = demoCustomers().slice(0, 4);
+
+		const result = await run(
+			{ operation: 'update', customerId: byId('={{ $json.id }}'), updateFields: { notes: 'Second try' } },
+			customers.map((c) => ({ id: c.id })),
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result).map((c) => [c.id, c.notes])).toEqual(customers.map((c) => [c.id, 'Second try']));
+		const puts = store.emulator.requests.filter((r) => r.method === 'PUT');
+		expect(puts.map((r) => (r.body as IDataObject[]).map((c) => c.id))).toEqual([
+			customers.map((c) => c.id),
+			[customers[1].id, customers[3].id],
+		]);
+		expect(customers.every((c) => store.emulator.state.customers.get(c.id)!.notes === 'Second try')).toBe(true);
 	});
 
 	it('refuses empty Update Fields before sending anything', async () => {

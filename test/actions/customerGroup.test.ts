@@ -34,9 +34,28 @@ describe('customer group create', () => {
 		expect(store.emulator.requests[0].body).toEqual({
 			name: 'Trade Partners',
 			category_access: { type: 'specific', categories },
-			discount_rules: [{ type: 'all', method: 'percent', amount: 15 }],
+			// The spec's discount amount is a decimal string.
+			discount_rules: [{ type: 'all', method: 'percent', amount: '15' }],
 		});
-		expect(groupNamed('Trade Partners')).toMatchObject({ id: group.id, discount_rules: [{ type: 'all', method: 'percent', amount: 15 }] });
+		expect(groupNamed('Trade Partners')).toMatchObject({ id: group.id, discount_rules: [{ type: 'all', method: 'percent', amount: '15' }] });
+	});
+
+	it('a 207 on create (group created, sitewide discount not) fails the item, saying the group was created', async () => {
+		store.emulator.setFaults([{ kind: '207', method: 'POST', path: groupsPath, count: 1 }]);
+
+		const result = await run(
+			{ operation: 'create', name: '={{ $json.name }}', additionalFields: { discount_rules: '[{"type": "all", "method": "percent", "amount": 5}]' } },
+			[{ name: 'Schools' }, { name: 'Charities' }],
+			true,
+		);
+
+		const out = jsonOf(result);
+		expect(out[0].error).toBe(
+			'Customer group "Schools" was created, but not all of it: The customer group was created, but the sitewide discount update failed. You may retry the request.',
+		);
+		expect(out[1]).toMatchObject({ name: 'Charities', discount_rules: [{ type: 'all', method: 'percent', amount: '5' }] });
+		expect(groupNamed('Schools')).toMatchObject({ discount_rules: [] });
+		expect(store.emulator.countRequests({ method: 'POST', path: groupsPath })).toBe(2);
 	});
 
 	it('refuses a name already in use (409), naming the item', async () => {
@@ -176,6 +195,45 @@ describe('customer group update', () => {
 		expect(jsonOf(result)[0]).toMatchObject({ id: vip.id, name: 'VIP Members', is_default: true });
 		expect(store.emulator.requests[0]).toMatchObject({ method: 'PUT', path: `${groupsPath}/${vip.id}`, body: { name: 'VIP Members', is_default: true } });
 		expect(groupNamed('Retail')!.is_default).toBe(false);
+	});
+
+	it('a 207 (group saved, sitewide discount not) stops the node in BigCommerce\'s words, naming the group', async () => {
+		const wholesale = groupNamed('Wholesale')!;
+		const rulesBefore = JSON.parse(JSON.stringify(wholesale.discount_rules));
+		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: `${groupsPath}/${wholesale.id}` }]);
+
+		const result = await run({
+			operation: 'update',
+			customerGroupId: byId(wholesale.id),
+			updateFields: { name: 'Wholesale Trade', discount_rules: '[{"type": "all", "method": "percent", "amount": 20}]' },
+		});
+
+		expect(result.error?.message).toBe(
+			`Customer group ${wholesale.id} was updated, but not all of it: The customer group was updated, but the sitewide discount update failed. You may retry the request.`,
+		);
+		expect(result.error?.context?.itemIndex).toBe(0);
+		expect(result.items).toEqual([]);
+		// The group itself was saved; its discount rules were not.
+		expect(groupNamed('Wholesale Trade')).toMatchObject({ id: wholesale.id, discount_rules: rulesBefore });
+	});
+
+	it('with Continue On Fail, the group a 207 answered for carries the error; the others are output', async () => {
+		const [wholesale, vip] = [groupNamed('Wholesale')!, groupNamed('VIP')!];
+		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: `${groupsPath}/${wholesale.id}` }]);
+
+		const result = await run(
+			{ operation: 'update', customerGroupId: byId('={{ $json.id }}'), updateFields: { is_default: false } },
+			[{ id: wholesale.id }, { id: vip.id }],
+			true,
+		);
+
+		const out = jsonOf(result);
+		expect(out[0]).toEqual({
+			error: expect.stringContaining(`Customer group ${wholesale.id} was updated, but not all of it: The customer group was updated, but the sitewide discount update failed.`),
+			errorDescription: expect.any(String),
+		});
+		expect(out[1]).toMatchObject({ id: vip.id, name: 'VIP', is_default: false });
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
 	it('refuses a name another group has (409)', async () => {

@@ -47,12 +47,28 @@ describe('list searches', () => {
 		expect(store.emulator.requests[1].query).toEqual(expect.objectContaining({ 'name:like': 'smith' }));
 	});
 
-	it('orders: a number searches from that order ID, newest first (v2 list)', async () => {
+	it('orders: a number searches from that order ID, that order first (v2 list)', async () => {
 		const result = await listSearch.searchOrders.call(editor(), '100');
 
 		expect(store.emulator.requests[0].path).toBe('/v2/orders');
-		expect(store.emulator.requests[0].query).toEqual(expect.objectContaining({ min_id: '100', sort: 'id:desc' }));
+		expect(store.emulator.requests[0].query).toEqual(expect.objectContaining({ min_id: '100' }));
+		expect(result.results[0].value).toBe('100');
 		for (const option of result.results) expect(option.name).toMatch(/^#\d+/);
+	});
+
+	it('orders: in a store of more orders than one page, searching "N" shows order N first, then the next ones', async () => {
+		store.emulator.seedScale({ orders: 130 });
+		const ids = store.emulator.state.orders.filter((o) => !o.is_deleted).map((o) => o.id);
+		const wanted = ids[40];
+		expect(ids.filter((id) => id >= wanted).length).toBeGreaterThan(50);
+		store.emulator.clearRequests();
+
+		const first = await listSearch.searchOrders.call(editor(), ` ${wanted} `);
+
+		expect(first.results[0].value).toBe(String(wanted));
+		expect(first.results.map((r) => Number(r.value))).toEqual(ids.filter((id) => id >= wanted).slice(0, 50));
+		expect(first.paginationToken).toBe('2');
+		expect(store.emulator.requests).toHaveLength(1);
 	});
 
 	it('customer groups: a v2 list, by name', async () => {

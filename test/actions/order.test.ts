@@ -299,6 +299,44 @@ describe('order update', () => {
 		expect(store.emulator.requests).toHaveLength(0);
 	});
 
+	it('saves External ID as BigCommerce\'s writable external_order_id, and shows it in the simple order', async () => {
+		const id = firstOrderWith(() => true);
+
+		const result = await run({ operation: 'update', orderId: byId(id), updateFields: { external_id: 'ERP-10042' } });
+
+		expect(result.error).toBeUndefined();
+		expect(store.emulator.requests.map((r) => r.body)).toEqual([{ external_order_id: 'ERP-10042' }]);
+		expect(store.emulator.state.orders.get(id)!.external_order_id).toBe('ERP-10042');
+		expect(jsonOf(result)[0]).toMatchObject({ id, external_order_id: 'ERP-10042' });
+
+		const read = await run({ operation: 'get', orderId: byId(id) });
+		expect(jsonOf(read)[0]).toMatchObject({ id, external_order_id: 'ERP-10042', external_id: null });
+	});
+
+	it('the store ignores external_id in an order PUT: the spec marks it read-only', async () => {
+		const id = firstOrderWith(() => true);
+		const url = `${store.emulator.baseUrl}/stores/${store.emulator.storeHash}/v2/orders/${id}`;
+
+		const answer = await fetch(url, {
+			method: 'PUT',
+			headers: { 'X-Auth-Token': store.emulator.token, Accept: 'application/json', 'Content-Type': 'application/json' },
+			body: JSON.stringify({ external_id: 'AMZ-1', staff_notes: 'checked' }),
+		});
+
+		expect(answer.status).toBe(200);
+		expect(await answer.json()).toMatchObject({ id, external_id: null, staff_notes: 'checked' });
+		expect(store.emulator.state.orders.get(id)).toMatchObject({ external_id: null, staff_notes: 'checked' });
+	});
+
+	it('refuses a status ID outside BigCommerce\'s 0 to 14 before sending anything', async () => {
+		const update = await run({ operation: 'update', orderId: byId(100), updateFields: { status_id: 15 } });
+		const list = await run({ operation: 'getAll', filters: { statusId: 99 } });
+
+		expect(update.error?.message).toContain('Status must be a whole number from 0 to 14');
+		expect(list.error?.message).toContain('Status must be a whole number from 0 to 14');
+		expect(store.emulator.requests).toHaveLength(0);
+	});
+
 	it('reports a missing order as not found', async () => {
 		const result = await run({ operation: 'update', orderId: byId(999999), updateFields: { status_id: 5 } });
 

@@ -142,6 +142,7 @@ export function createAdmin(core: Core): EmulatorAdmin {
 		},
 		updateCustomer(id, patch) {
 			const [c] = checkCustomerUpdates(state, [{ ...patch, id }]);
+			if (!c) throw new Error(`customer ${id} does not exist`);
 			applyCustomerUpdate(core, c, patch);
 		},
 		createCategory(input) {

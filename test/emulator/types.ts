@@ -309,6 +309,8 @@ export interface Order {
 	channel_id: number;
 	external_source: string | null;
 	external_id: string | null;
+	/** The writable ID in another system (external_id is read-only). */
+	external_order_id?: string | null;
 	cart_id: string;
 	createdMs: number;
 	modifiedMs: number;

@@ -53,8 +53,12 @@ export const searchProducts = listSearch((filter) => ({
 export const searchOrders = listSearch((filter) => {
 	const text = filter.trim();
 	const qs: IDataObject = { sort: 'id:desc' };
-	if (/^\d+$/.test(text)) qs.min_id = Number(text);
-	else if (text.includes('@')) qs.email = text;
+	if (/^\d+$/.test(text)) {
+		// From that order up, lowest first: the order asked for heads the first page (newest
+		// first would put it on the last page of a busy store).
+		qs.min_id = Number(text);
+		qs.sort = 'id:asc';
+	} else if (text.includes('@')) qs.email = text;
 	return {
 		path: '/v2/orders',
 		qs,

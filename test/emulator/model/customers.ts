@@ -132,7 +132,11 @@ export function checkCustomerCreates(state: StoreState, items: Record<string, un
 	});
 }
 
-export function checkCustomerUpdates(state: StoreState, items: Record<string, unknown>[]): Customer[] {
+/**
+ * Checks a customer PUT; answers the customer of each record, or undefined for an ID the store
+ * does not have: BigCommerce skips such a record and leaves it out of its 200 answer.
+ */
+export function checkCustomerUpdates(state: StoreState, items: Record<string, unknown>[]): Array<Customer | undefined> {
 	const title = 'Update customers failed.';
 	const batch = new Set<string>();
 	const errors: Record<string, string> = {};
@@ -147,7 +151,7 @@ export function checkCustomerUpdates(state: StoreState, items: Record<string, un
 	if (Object.keys(errors).length) invalid(title, errors);
 	return items.map((item, i) => {
 		const c = state.customers.get(item.id as number);
-		if (!c) invalid(title, { [`.customer_update[${i}].id`]: `customer ${String(item.id)} does not exist` });
+		if (!c) return undefined;
 		if (typeof item.email === 'string') checkEmail(state, item.email, `.customer_update[${i}].email`, c.id, batch, title);
 		checkGroup(state, item, `.customer_update[${i}].customer_group_id`, title);
 		return c;

@@ -233,7 +233,9 @@ export function createOrder(core: Core, input: Record<string, unknown>, opts: Cr
 		order_source: str(input.order_source, 'external'),
 		channel_id: channelId,
 		external_source: typeof input.external_source === 'string' ? input.external_source : null,
-		external_id: typeof input.external_id === 'string' ? input.external_id : null,
+		// external_id is read-only (set by marketplace integrations); API clients write external_order_id.
+		external_id: null,
+		external_order_id: typeof input.external_order_id === 'string' ? input.external_order_id : null,
 		cart_id: str(input.cart_id),
 		createdMs: ms,
 		modifiedMs: ms,
@@ -265,7 +267,8 @@ export function setOrderStatus(core: Core, order: Order, statusId: number): void
 	core.emit('store/order/statusUpdated', { type: 'order', id: order.id, status: { previous_status_id: previous, new_status_id: statusId } });
 }
 
-const UPDATABLE = ['customer_message', 'staff_notes', 'payment_method', 'external_id', 'order_source'];
+// external_id is read-only in the order PUT: like the other read-only fields, it is ignored.
+const UPDATABLE = ['customer_message', 'staff_notes', 'payment_method', 'external_order_id', 'order_source'];
 
 export function updateOrder(core: Core, order: Order, input: Record<string, unknown>): void {
 	const { state } = core;
@@ -333,6 +336,7 @@ export function serializeOrder(core: Core, o: Order): Record<string, unknown> {
 		out[k] = v;
 	}
 	Object.assign(out, {
+		external_order_id: o.external_order_id ?? null,
 		billing_address: { ...o.billing_address, form_fields: [] },
 		base_handling_cost: '0.0000',
 		handling_cost_ex_tax: '0.0000',

@@ -43,7 +43,9 @@ function customerFilter(ctx: Ctx): ((c: Customer) => boolean) | undefined {
 		const set = new Set(names.map((n) => n.toLowerCase()));
 		tests.push((c) => set.has(`${c.first_name} ${c.last_name}`.toLowerCase()));
 	}
-	if (q['name:like'] !== undefined) tests.push((c) => like(`${c.first_name} ${c.last_name}`, q['name:like']));
+	// name:like takes several substrings separated by commas; a customer matching any is listed.
+	const likes = strList(q, 'name:like');
+	if (likes) tests.push((c) => likes.some((part) => like(`${c.first_name} ${c.last_name}`, part)));
 	const companies = strList(q, 'company:in');
 	if (companies) {
 		const set = new Set(companies.map((n) => n.toLowerCase()));
@@ -159,16 +161,19 @@ function updateCustomers(ctx: Ctx): Reply {
 	const data: unknown[] = [];
 	const errors: unknown[] = [];
 	items.forEach((item, i) => {
+		const customer = customers[i];
+		// An unknown ID is neither saved nor reported: the answer just leaves it out.
+		if (!customer) return;
 		if (ctx.multiStatus && failsUnderMultiStatus(i, items.length)) {
 			errors.push(
-				v3Problem(500, `The customer with id ${customers[i].id} could not be updated because a downstream service failed. Retry this record.`, {
+				v3Problem(500, `The customer with id ${customer.id} could not be updated because a downstream service failed. Retry this record.`, {
 					[`.customer_update[${i}]`]: 'not updated',
 				}),
 			);
 			return;
 		}
-		applyCustomerUpdate(ctx.core, customers[i], item);
-		data.push(serializeCustomer(ctx.core.state, customers[i], new Set()));
+		applyCustomerUpdate(ctx.core, customer, item);
+		data.push(serializeCustomer(ctx.core.state, customer, new Set()));
 	});
 	if (ctx.multiStatus) return multiStatusReply(data, errors);
 	return v3Data(data);
@@ -226,6 +231,26 @@ function applyGroup(ctx: Ctx, g: CustomerGroup, input: Record<string, unknown>):
 		for (const other of ctx.core.state.customerGroups.values()) if (other.id !== g.id) other.is_default = false;
 	}
 	g.date_modified = rfc2822(Date.now());
+}
+
+/**
+ * Saves a group write; under a '207' fault the group is saved but its discount rules are not,
+ * and the answer is the spec's { status, message } instead of the group.
+ */
+function saveGroup(ctx: Ctx, g: CustomerGroup, input: Record<string, unknown>, done: 'created' | 'updated'): Reply {
+	if (!ctx.multiStatus) {
+		applyGroup(ctx, g, input);
+		return json(serializeGroup(g));
+	}
+	const { discount_rules: _notApplied, ...rest } = input;
+	applyGroup(ctx, g, rest);
+	return {
+		status: 207,
+		body: {
+			status: 207,
+			message: `The customer group was ${done}, but the sitewide discount update failed. You may retry the request.`,
+		},
+	};
 }
 
 function v2Object(ctx: Ctx): Record<string, unknown> {
@@ -316,16 +341,14 @@ export function registerCustomers(router: Router): void {
 				date_modified: now,
 			};
 			ctx.core.state.customerGroups.insert(g);
-			applyGroup(ctx, g, input);
-			return json(serializeGroup(g));
+			return saveGroup(ctx, g, input, 'created');
 		})
 		.get('/v2/customer_groups/:id', (ctx) => json(serializeGroup(groupOr404(ctx))))
 		.put('/v2/customer_groups/:id', (ctx) => {
 			const g = groupOr404(ctx);
 			const input = v2Object(ctx);
 			checkGroupInput(ctx, input, false, g.id);
-			applyGroup(ctx, g, input);
-			return json(serializeGroup(g));
+			return saveGroup(ctx, g, input, 'updated');
 		})
 		.delete('/v2/customer_groups/:id', (ctx) => {
 			const g = groupOr404(ctx);

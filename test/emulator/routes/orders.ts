@@ -56,7 +56,7 @@ function orderFilter(ctx: Ctx): ((o: Order) => boolean) | undefined {
 	if (email) tests.push((o) => o.billing_address.email.toLowerCase() === email);
 	if (q.payment_method) tests.push((o) => o.payment_method === q.payment_method);
 	if (q.cart_id) tests.push((o) => o.cart_id === q.cart_id);
-	if (q.external_order_id) tests.push((o) => o.external_id === q.external_order_id);
+	if (q.external_order_id) tests.push((o) => o.external_order_id === q.external_order_id);
 	return (o) => tests.every((t) => t(o));
 }
 

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { toV3Date } from '../common/conversions';
 import { returnAllOrLimit, simplifyProperty } from '../common/descriptions';
@@ -25,8 +26,9 @@ const properties: INodeProperties[] = [
 				name: 'company',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. Acme Wholesale Ltd',
-				description: 'Company names to match exactly, separated by commas',
+				placeholder: 'e.g. Acme Wholesale Ltd, Beta Trading',
+				description:
+					'Company names to match exactly, separated by commas. A company whose name contains a comma cannot be searched for.',
 			},
 			{
 				displayName: 'Customer Group Names or IDs',
@@ -87,7 +89,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. smith',
-				description: 'Text found in the customer\'s first and last name',
+				description: 'Text found in the customer\'s first and last name, without commas',
+				hint: 'One piece of the name, e.g. smith or jane smith; a comma is not allowed',
 			},
 		],
 	},
@@ -126,17 +129,48 @@ const DATE_FILTERS: Array<[string, string, string]> = [
 	['maxDateModified', 'date_modified:max', 'Max Date Modified'],
 ];
 
+/**
+ * The entries of a list filter. BigCommerce splits these values on commas and has no way to
+ * escape one, so an entry that still holds a comma (one given as a list) is refused rather
+ * than searched as several.
+ */
+function withoutCommas(
+	context: IExecuteFunctions,
+	entries: string[],
+	field: { displayName: string; entry: string },
+	itemIndex: number,
+): string[] {
+	const withComma = entries.find((entry) => entry.includes(','));
+	if (withComma !== undefined) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${field.displayName} cannot list ${field.entry} that contains a comma, got "${withComma.slice(0, 60)}"`,
+			{ itemIndex, description: 'BigCommerce reads a comma as the start of another value and cannot search for one.' },
+		);
+	}
+	return entries;
+}
+
 /** The v3 query for the Filters collection, every value checked and named. */
 function toQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject {
 	const qs: IDataObject = {};
 	putList(qs, 'id:in', toIds(context, toList(filters.ids), 'Customer IDs', itemIndex));
-	putList(qs, 'email:in', toList(filters.email).map((email) => toEmail(context, email, itemIndex)));
-	putList(qs, 'company:in', toList(filters.company));
+	const emails = withoutCommas(context, toList(filters.email), { displayName: 'Email', entry: 'an address' }, itemIndex);
+	putList(qs, 'email:in', emails.map((email) => toEmail(context, email, itemIndex)));
+	putList(qs, 'company:in', withoutCommas(context, toList(filters.company), { displayName: 'Company', entry: 'a name' }, itemIndex));
 	const groups = toList(filters.customerGroupId).map((id) =>
 		id === '0' ? 0 : toId(context, id, 'Customer Group', itemIndex),
 	);
 	putList(qs, 'customer_group_id:in', groups);
 	const name = toText(context, filters.nameLike, 'Name Contains', itemIndex, false);
+	// name:like takes several texts separated by commas: "Smith, John" would list every Smith
+	// and every John, so a comma is refused.
+	if (name.includes(',')) {
+		throw new NodeOperationError(context.getNode(), `Name Contains cannot contain a comma, got "${name.slice(0, 60)}"`, {
+			itemIndex,
+			description: 'Enter one piece of the name, e.g. Smith or Jane Smith.',
+		});
+	}
 	if (name) qs['name:like'] = name;
 	for (const [field, key, label] of DATE_FILTERS) {
 		const value = filters[field];

@@ -158,30 +158,41 @@ export async function createCustomers(
 /**
  * Updates up to 10 customers in one request (each record carries its `id`) and answers per
  * record, in order: the customer, or a BatchRecordFailure. Records a 207 answer reports as not
- * saved are sent again: an update sets absolute values, so repeating it is safe.
+ * saved are sent again: an update sets absolute values, so repeating it is safe. BigCommerce
+ * skips an ID it does not have without a word, so the IDs an answer leaves out are looked up,
+ * all in one request: a missing customer fails its record.
  */
 export async function updateCustomers(
 	this: IExecuteFunctions,
 	records: IDataObject[],
 ): Promise<Array<IDataObject | BatchRecordFailure>> {
 	const saved = new Map<number, IDataObject>();
+	const unknown = new Set<number>();
 	let pending = records;
 	let problems: IDataObject[] = [];
 	for (let attempt = 1; pending.length > 0 && attempt <= UPDATE_ATTEMPTS; attempt++) {
 		const answer = await sendCustomers.call(this, 'PUT', pending);
 		for (const customer of answer.saved) saved.set(Number(customer.id), customer);
 		problems = answer.problems;
-		// A plain 200 saved every record, even if the answer left some out.
-		if (problems.length === 0) {
-			for (const record of pending) if (!saved.has(Number(record.id))) saved.set(Number(record.id), { ...record });
+		const missing = pending.map((record) => Number(record.id)).filter((id) => !saved.has(id));
+		if (missing.length) {
+			const found = await findCustomersById.call(this, missing);
+			for (const id of missing) {
+				const customer = found.get(id);
+				if (!customer) unknown.add(id);
+				// A plain 200 saved every customer it was sent, even one its answer left out.
+				else if (problems.length === 0) saved.set(id, customer);
+			}
 		}
-		pending = pending.filter((record) => !saved.has(Number(record.id)));
+		pending = pending.filter((record) => !saved.has(Number(record.id)) && !unknown.has(Number(record.id)));
 	}
-	return records.map(
-		(record) =>
-			saved.get(Number(record.id)) ??
-			new BatchRecordFailure(recordProblem(this, 'PUT', problems, `id ${String(record.id)} `)),
-	);
+	return records.map((record) => {
+		const id = Number(record.id);
+		const customer = saved.get(id);
+		if (customer) return customer;
+		if (unknown.has(id)) return new BatchRecordFailure(customerNotFound(this, id, undefined, 'PUT'));
+		return new BatchRecordFailure(recordProblem(this, 'PUT', problems, `id ${String(record.id)} `));
+	});
 }
 
 /**
@@ -220,9 +231,14 @@ export async function writeCustomerBatches(
 }
 
 /** The error of a customer ID that BigCommerce does not know, in the transport's words. */
-export function customerNotFound(context: IExecuteFunctions, id: number, itemIndex: number): NodeApiError {
+export function customerNotFound(
+	context: IExecuteFunctions,
+	id: number,
+	itemIndex: number | undefined,
+	method: 'GET' | 'PUT' = 'GET',
+): NodeApiError {
 	return toNodeApiError(context.getNode(), {
-		method: 'GET',
+		method,
 		path: CUSTOMERS_PATH,
 		statusCode: 404,
 		body: { status: 404, title: `There is no customer with ID ${id}` },

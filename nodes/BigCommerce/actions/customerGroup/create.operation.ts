@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { bigCommerceApiRequest } from '../../transport';
 import { showFor } from '../common/displayOptions';
 import { executePerItemReadFirst } from '../common/items';
-import { GROUPS_PATH, groupFields, toGroupBody } from './fields';
+import { GROUPS_PATH, groupFields, toGroupBody, writeGroup } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,6 +42,10 @@ export async function execute(
 				itemIndex,
 			),
 		run: async (body, itemIndex) =>
-			await bigCommerceApiRequest.call(this, { method: 'POST', path: GROUPS_PATH, body, itemIndex }),
+			await writeGroup(
+				this,
+				{ method: 'POST', path: GROUPS_PATH, body, itemIndex },
+				`Customer group "${String(body.name)}" was created`,
+			),
 	});
 }

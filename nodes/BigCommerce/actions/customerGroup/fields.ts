@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { bigCommerceRequest, readBigCommerceError, toNodeApiError } from '../../transport';
 import { idLocator } from '../common/descriptions';
 import { readJson, toId, toText } from '../common/inputs';
 
@@ -82,7 +83,10 @@ function toDiscountRules(context: IExecuteFunctions, value: unknown, itemIndex: 
 			throw problem(`has an amount that is not a number: "${String(rule.amount)}"`);
 		}
 	});
-	return rules;
+	// v2 takes a rule's amount as a decimal string, as it answers it ("10.0000").
+	return rules.map((rule: IDataObject) =>
+		rule.amount === undefined ? rule : { ...rule, amount: String(rule.amount).trim() },
+	);
 }
 
 /** The v2 group body for create and update, every value checked before any request. */
@@ -104,4 +108,23 @@ export function toGroupBody(context: IExecuteFunctions, fields: IDataObject, ite
 		body.discount_rules = toDiscountRules(context, fields.discount_rules, itemIndex);
 	}
 	return body;
+}
+
+/**
+ * Sends a group create or update and answers the saved group. BigCommerce answers 207 with
+ * { status, message } instead of the group when it saved the group but not the sitewide
+ * discount: the item then fails in BigCommerce's words, saying that the group itself was saved.
+ */
+export async function writeGroup(
+	context: IExecuteFunctions,
+	request: { method: 'POST' | 'PUT'; path: string; body: IDataObject; itemIndex: number },
+	savedGroup: string,
+): Promise<IDataObject> {
+	const response = await bigCommerceRequest.call(context, request);
+	const answer = (response.body ?? {}) as IDataObject;
+	if (response.statusCode !== 207) return answer;
+	const error = toNodeApiError(context.getNode(), { ...request, statusCode: 207, body: answer });
+	const notSaved = readBigCommerceError(answer).message ?? 'BigCommerce reports a part it did not save (207)';
+	error.message = `${savedGroup}, but not all of it: ${notSaved}`;
+	throw error;
 }

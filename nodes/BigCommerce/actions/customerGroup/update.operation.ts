@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { bigCommerceApiRequest } from '../../transport';
 import { showFor } from '../common/displayOptions';
 import { executePerItemReadFirst } from '../common/items';
 import { readId } from '../common/inputs';
-import { GROUPS_PATH, customerGroupIdLocator, groupFields, toGroupBody } from './fields';
+import { GROUPS_PATH, customerGroupIdLocator, groupFields, toGroupBody, writeGroup } from './fields';
 
 const nameField: INodeProperties = {
 	displayName: 'Name',
@@ -48,6 +47,10 @@ export async function execute(
 			return { id, body };
 		},
 		run: async ({ id, body }, itemIndex) =>
-			await bigCommerceApiRequest.call(this, { method: 'PUT', path: `${GROUPS_PATH}/${id}`, body, itemIndex }),
+			await writeGroup(
+				this,
+				{ method: 'PUT', path: `${GROUPS_PATH}/${id}`, body, itemIndex },
+				`Customer group ${id} was updated`,
+			),
 	});
 }

@@ -98,6 +98,9 @@ const DATE_FILTERS = [
 	['maxDateModified', 'max_date_modified', 'Max Date Modified'],
 ] as const;
 
+/** BigCommerce's order statuses are a fixed set, 0 (Incomplete) to 14 (Partially Refunded); stores only rename them. */
+export const ORDER_STATUS_IDS = { min: 0, max: 14 };
+
 // The fields v2 orders can be sorted by, each optionally :asc or :desc.
 const SORT = /^(id|customer_id|date_created|date_modified|status_id|channel_id|external_id)(:(asc|desc))?$/;
 
@@ -111,7 +114,7 @@ export function readOrderFilters(context: IExecuteFunctions, itemIndex: number):
 	const has = (name: string) => filters[name] !== undefined && filters[name] !== null && filters[name] !== '';
 	const qs: IDataObject = {};
 
-	if (has('statusId')) qs.status_id = toWholeNumber(context, filters.statusId, 'Status', itemIndex, { min: 0 });
+	if (has('statusId')) qs.status_id = toWholeNumber(context, filters.statusId, 'Status', itemIndex, ORDER_STATUS_IDS);
 	if (has('customerId')) {
 		qs.customer_id = toWholeNumber(context, filters.customerId, 'Customer ID', itemIndex, { min: 0 });
 	}

@@ -98,6 +98,7 @@ export function toSimpleOrder(order: IDataObject): IDataObject {
 		payment_method: order.payment_method,
 		channel_id: order.channel_id,
 		external_id: order.external_id ?? null,
+		external_order_id: order.external_order_id ?? null,
 		customer_message: order.customer_message,
 		staff_notes: order.staff_notes,
 	};

@@ -6,6 +6,7 @@ import { idLocator, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId, toText, toWholeNumber } from '../common/inputs';
 import { executePerItem } from '../common/items';
+import { ORDER_STATUS_IDS } from './filters';
 import { toSimpleOrder } from './toSimpleOrder';
 
 const properties: INodeProperties[] = [
@@ -44,7 +45,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. ERP-10042',
-				description: 'The order\'s ID in another system, such as an ERP or marketplace',
+				description:
+					'The order\'s ID in another system, such as an ERP or marketplace; BigCommerce keeps it as external_order_id',
 			},
 			{
 				displayName: 'Payment Method',
@@ -78,11 +80,14 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['order'], operation: ['update'] } }, properties);
 
-const TEXT_FIELDS: Record<string, string> = {
-	customer_message: 'Customer Message',
-	external_id: 'External ID',
-	payment_method: 'Payment Method',
-	staff_notes: 'Staff Notes',
+// Update Fields option -> [order field it writes, display name]. BigCommerce's own external_id
+// is read-only (marketplaces set it) and silently ignored in a PUT: External ID writes the
+// writable external_order_id.
+const TEXT_FIELDS: Record<string, [string, string]> = {
+	customer_message: ['customer_message', 'Customer Message'],
+	external_id: ['external_order_id', 'External ID'],
+	payment_method: ['payment_method', 'Payment Method'],
+	staff_notes: ['staff_notes', 'Staff Notes'],
 };
 
 export async function execute(
@@ -96,11 +101,11 @@ export async function execute(
 
 		const body: IDataObject = {};
 		if (fields.status_id !== undefined && fields.status_id !== '') {
-			body.status_id = toWholeNumber(this, fields.status_id, 'Status', itemIndex, { min: 0 });
+			body.status_id = toWholeNumber(this, fields.status_id, 'Status', itemIndex, ORDER_STATUS_IDS);
 		}
-		for (const [name, displayName] of Object.entries(TEXT_FIELDS)) {
+		for (const [name, [field, displayName]] of Object.entries(TEXT_FIELDS)) {
 			// Empty text is allowed: it clears the field.
-			if (fields[name] !== undefined) body[name] = toText(this, fields[name], displayName, itemIndex, false);
+			if (fields[name] !== undefined) body[field] = toText(this, fields[name], displayName, itemIndex, false);
 		}
 		if (!Object.keys(body).length) {
 			throw new NodeOperationError(this.getNode(), 'Add at least one field to Update Fields', {
