@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resources } from './actions/resources';
+import { resourceOptions, resources } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -30,21 +30,10 @@ export class BigCommerce implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Brand', value: 'brand' },
-					{ name: 'Category', value: 'category' },
-					{ name: 'Channel', value: 'channel' },
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Customer Group', value: 'customerGroup' },
-					{ name: 'Inventory', value: 'inventory' },
-					{ name: 'Order', value: 'order' },
-					{ name: 'Product', value: 'product' },
-					{ name: 'Product Variant', value: 'productVariant' },
-					{ name: 'Store', value: 'store' },
-				],
+				options: resourceOptions,
 				default: 'product',
 			},
-			...Object.values(resources).flatMap((resource) => resource?.description ?? []),
+			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};
 

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import * as brand from './brand/Brand.resource';
 import * as category from './category/Category.resource';
@@ -6,18 +6,19 @@ import * as channel from './channel/Channel.resource';
 import * as customer from './customer/Customer.resource';
 import * as customerGroup from './customerGroup/CustomerGroup.resource';
 import * as inventory from './inventory/Inventory.resource';
-import type { BigCommerceResource, ResourceModule } from './node.type';
+import type { BigCommerceResource, OperationModule, ResourceModule } from './node.type';
 import * as order from './order/Order.resource';
 import * as product from './product/Product.resource';
 import * as productVariant from './productVariant/ProductVariant.resource';
 import * as store from './store/Store.resource';
 
 type ResourceDefinition<R extends BigCommerceResource> = ResourceModule<R> & {
+	displayName: string;
 	description: INodeProperties[];
 };
 
 /** Every resource's operations; a resource or operation missing here is a compile error. */
-export const resources: { [R in BigCommerceResource]?: ResourceDefinition<R> } = {
+export const resources: { [R in BigCommerceResource]: ResourceDefinition<R> } = {
 	brand,
 	category,
 	channel,
@@ -29,3 +30,22 @@ export const resources: { [R in BigCommerceResource]?: ResourceDefinition<R> } =
 	productVariant,
 	store,
 };
+
+function isResource(value: string): value is BigCommerceResource {
+	return Object.prototype.hasOwnProperty.call(resources, value);
+}
+
+/** The Resource dropdown, built from the map so that the two cannot drift apart. */
+export const resourceOptions: INodePropertyOptions[] = Object.entries(resources)
+	.map(([value, definition]) => ({ name: definition.displayName, value }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+/** The module that runs `operation` of `resource`, or undefined for a pair the node does not have. */
+export function findOperation(resource: string, operation: string): OperationModule | undefined {
+	if (!isResource(resource)) return undefined;
+	const definition: Record<string, unknown> = resources[resource];
+	const module = Object.prototype.hasOwnProperty.call(definition, operation) ? definition[operation] : undefined;
+	const isOperation = (candidate: unknown): candidate is OperationModule =>
+		typeof (candidate as Partial<OperationModule> | undefined)?.execute === 'function';
+	return isOperation(module) ? module : undefined;
+}

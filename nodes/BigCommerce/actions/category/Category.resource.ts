@@ -5,6 +5,9 @@ import * as getAll from './getAll.operation';
 
 export { get, getAll };
 
+/** The Resource dropdown's entry for this resource. */
+export const displayName = 'Category';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',

@@ -4,6 +4,9 @@ import * as getAll from './getAll.operation';
 
 export { getAll };
 
+/** The Resource dropdown's entry for this resource. */
+export const displayName = 'Channel';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',

@@ -10,6 +10,9 @@ import * as upsert from './upsert.operation';
 
 export { assignGroup, create, deleteCustomer as delete, get, getAll, update, upsert };
 
+/** The Resource dropdown's entry for this resource. */
+export const displayName = 'Customer';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',

@@ -8,6 +8,9 @@ import * as update from './update.operation';
 
 export { create, deleteCustomerGroup as delete, get, getAll, update };
 
+/** The Resource dropdown's entry for this resource. */
+export const displayName = 'Customer Group';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',

@@ -6,6 +6,9 @@ import * as setLevel from './setLevel.operation';
 
 export { adjustLevel, getAll, setLevel };
 
+/** The Resource dropdown's entry for this resource. */
+export const displayName = 'Inventory';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',

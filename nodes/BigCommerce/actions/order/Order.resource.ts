@@ -6,6 +6,9 @@ import * as update from './update.operation';
 
 export { get, getAll, update };
 
+/** The Resource dropdown's entry for this resource. */
+export const displayName = 'Order';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',

@@ -9,6 +9,9 @@ import * as upsert from './upsert.operation';
 
 export { create, deleteProduct as delete, get, getAll, update, upsert };
 
+/** The Resource dropdown's entry for this resource. */
+export const displayName = 'Product';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',

@@ -8,6 +8,9 @@ import * as update from './update.operation';
 
 export { create, deleteVariant as delete, get, getAll, update };
 
+/** The Resource dropdown's entry for this resource. */
+export const displayName = 'Product Variant';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',

@@ -4,6 +4,9 @@ import * as get from './get.operation';
 
 export { get };
 
+/** The Resource dropdown's entry for this resource. */
+export const displayName = 'Store';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
