@@ -6,10 +6,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-// The credential test checks the API URL as the nodes' transport does: a plain http(s) host,
-// optional port and path, no user name, query, fragment or dot segments, so the token goes
-// nowhere else.
+// The credential test checks the API URL as the nodes' transport does: a plain https host (or
+// http on this machine only, for the local emulator), optional port and path, no user name,
+// query, fragment or dot segments, so the token goes nowhere else and never unencrypted over a
+// network. A refused URL is sent to a host name that cannot exist and says what is wrong.
 const normalizedApiUrl = '("" + ($credentials.apiUrl || "https://api.bigcommerce.com")).trim().replace(/\\/+$/, "")';
+const portAndPath = '(:[0-9]+)?(\\/[A-Za-z0-9._~-]+)*$';
+const httpsUrl = `/^https:\\/\\/[A-Za-z0-9.-]+${portAndPath}/.test(${normalizedApiUrl})`;
+const loopbackHttpUrl = `/^http:\\/\\/(localhost|127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}|\\[::1\\])${portAndPath}/.test(${normalizedApiUrl})`;
+const testApiUrl = `(${httpsUrl} || ${loopbackHttpUrl}) && !${normalizedApiUrl}.includes("..") ? ${normalizedApiUrl} : /^http:/.test(${normalizedApiUrl}) ? "https://api-url-must-use-https-except-on-localhost.invalid" : "https://api-url-is-not-valid.invalid"`;
 // It reduces a pasted API path to the store hash and refuses anything that is not [a-z0-9]+,
 // so no path can reach the URL.
 const normalizedHash = '("" + $credentials.storeHash).trim().toLowerCase().split("/stores/").pop().replace(/\\/(v2|v3)?\\/*$/, "")';
@@ -60,7 +65,7 @@ export class BigCommerceApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.bigcommerce.com',
 			description:
-				'Change only to reach BigCommerce through a proxy or a local store emulator. Must start with https:// or http://.',
+				'Change only to reach BigCommerce through a proxy or a local store emulator. Must start with https:// (http:// only for localhost, 127.0.0.1 or ::1).',
 		},
 	];
 
@@ -75,10 +80,13 @@ export class BigCommerceApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ /^https?:\\/\\/[A-Za-z0-9.-]+(:[0-9]+)?(\\/[A-Za-z0-9._~-]+)*$/.test(${normalizedApiUrl}) && !${normalizedApiUrl}.includes("..") ? ${normalizedApiUrl} : "https://api-url-is-not-valid.invalid" }}/stores/${testStoreHash}`,
+			baseURL: `={{ ${testApiUrl} }}/stores/${testStoreHash}`,
 			url: '/v2/store',
 			method: 'GET',
 			headers: { Accept: 'application/json' },
+			// BigCommerce's API never redirects, and n8n would carry X-Auth-Token to wherever a
+			// redirect points.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{

@@ -1,6 +1,6 @@
 import { normalizeApiUrl, normalizeStoreHash } from '../../nodes/BigCommerce/transport';
 import { startEmulator, type Emulator } from '../emulator';
-import { runCredentialTest } from '../helpers/credentialTest';
+import { credentialTestUrl, runCredentialTest } from '../helpers/credentialTest';
 
 describe('BigCommerce API credential', () => {
 	let emulator: Emulator;
@@ -72,6 +72,9 @@ describe('store hash and API URL checks', () => {
 		['https://api.bigcommerce.com', 'https://api.bigcommerce.com'],
 		['https://api.bigcommerce.com/', 'https://api.bigcommerce.com'],
 		['http://127.0.0.1:4000', 'http://127.0.0.1:4000'],
+		['http://localhost:4000/emulator/', 'http://localhost:4000/emulator'],
+		['http://[::1]:4000', 'http://[::1]:4000'],
+		['http://127.1:4000', 'http://127.0.0.1:4000'],
 		['https://proxy.example.com/bigcommerce/', 'https://proxy.example.com/bigcommerce'],
 		['', 'https://api.bigcommerce.com'],
 	])('accepts API URL %j as %j', (input, expected) => {
@@ -86,7 +89,24 @@ describe('store hash and API URL checks', () => {
 		'https://api.bigcommerce.com/#x',
 		'https://api.bigcommerce.com/../x',
 		'not a url',
+		'http://api.bigcommerce.com',
+		'http://192.168.1.10:4000',
+		'http://10.0.0.1',
+		'http://127.0.0.1.example.com',
+		'http://localhost.example.com',
 	])('refuses API URL %j', (input) => {
 		expect(normalizeApiUrl(input)).toBeUndefined();
+	});
+
+	it.each([
+		['https://proxy.example.com/bc', 'https://proxy.example.com/bc/stores/abc123/v2/store'],
+		['http://127.0.0.1:4000', 'http://127.0.0.1:4000/stores/abc123/v2/store'],
+		['http://localhost:4000', 'http://localhost:4000/stores/abc123/v2/store'],
+		['http://[::1]:4000', 'http://[::1]:4000/stores/abc123/v2/store'],
+		['http://api.bigcommerce.com', 'https://api-url-must-use-https-except-on-localhost.invalid/stores/abc123/v2/store'],
+		['http://192.168.1.10:4000', 'https://api-url-must-use-https-except-on-localhost.invalid/stores/abc123/v2/store'],
+		['http://127.0.0.1.example.com', 'https://api-url-must-use-https-except-on-localhost.invalid/stores/abc123/v2/store'],
+	])('the credential Test sends API URL %j to %j', (apiUrl, expected) => {
+		expect(credentialTestUrl({ storeHash: 'abc123', accessToken: 'x', apiUrl })).toBe(expected);
 	});
 });

@@ -40,6 +40,8 @@ export class TransportProbe implements INodeType {
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 0 },
 			{ displayName: 'Query', name: 'qs', type: 'json', default: '{}' },
 			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
+			{ displayName: 'Timeout (ms)', name: 'timeoutMs', type: 'number', default: 0 },
+			{ displayName: 'Rate-Limit Wait (ms)', name: 'maxWaitMs', type: 'number', default: 0 },
 		],
 	};
 
@@ -61,12 +63,16 @@ export class TransportProbe implements INodeType {
 				});
 				for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
 			} else {
+				const timeoutMs = this.getNodeParameter('timeoutMs', itemIndex, 0) as number;
+				const maxWaitMs = this.getNodeParameter('maxWaitMs', itemIndex, 0) as number;
 				const response = await bigCommerceRequest.call(this, {
 					method: this.getNodeParameter('method', itemIndex) as IHttpRequestMethods,
 					path,
 					qs,
 					body: parseJson(this.getNodeParameter('body', itemIndex, '')) as IDataObject | undefined,
 					itemIndex,
+					...(timeoutMs > 0 ? { timeoutMs } : {}),
+					...(maxWaitMs > 0 ? { maxWaitMs } : {}),
 				});
 				output.push({ json: { statusCode: response.statusCode, body: response.body as IDataObject }, pairedItem: { item: itemIndex } });
 			}

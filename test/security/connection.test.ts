@@ -139,6 +139,26 @@ describe('the API URL', () => {
 	});
 });
 
+describe('a plain http:// API URL', () => {
+	it.each(['http://192.0.2.10:8080', 'http://api.bigcommerce.com', 'http://127.0.0.1.example.com'])(
+		'%s, not on this machine, is refused by the node before any request, naming the field',
+		async (apiUrl) => {
+			const result = await getStore({ apiUrl });
+
+			expect(lastError()).toBeInstanceOf(NodeOperationError);
+			expect(result.error?.message).toBe('The credential\'s API URL must start with https://');
+			expect(result.error?.description).toMatch(/localhost, 127\.0\.0\.1, ::1/);
+		},
+	);
+
+	it('on this machine (the emulator) is used as given', async () => {
+		const result = await getStore({ apiUrl: emulator.baseUrl.replace('127.0.0.1', 'localhost') });
+
+		expect(result.error).toBeUndefined();
+		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/store']);
+	});
+});
+
 describe('a redirect from the store address', () => {
 	it.each([301, 302, 307, 308])('(%i) to another host never carries the access token there', async (status) => {
 		const redirector = await redirectingServer((url) => `${elsewhere.url}${url}`, status);
@@ -149,6 +169,21 @@ describe('a redirect from the store address', () => {
 			expect(elsewhere.requests.filter((r) => JSON.stringify(r.headers).includes(TOKEN))).toEqual([]);
 			// A BigCommerce API answer is never a redirect: the run reports it instead of following it.
 			expect(result.error).toBeDefined();
+		} finally {
+			await redirector.close();
+		}
+	});
+});
+
+describe('a redirect answering the credential\'s Test', () => {
+	it.each([301, 302, 307, 308])('(%i) to another host is not followed, so the token never gets there', async (status) => {
+		const redirector = await redirectingServer((url) => `${elsewhere.url}${url}`, status);
+		try {
+			const result = await runCredentialTest({ storeHash: emulator.storeHash, accessToken: TOKEN, apiUrl: redirector.url });
+
+			expect(redirector.requests).toHaveLength(1);
+			expect(elsewhere.requests).toEqual([]);
+			expect(result.status).toBe('Error');
 		} finally {
 			await redirector.close();
 		}

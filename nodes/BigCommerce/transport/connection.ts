@@ -33,8 +33,16 @@ export function normalizeStoreHash(raw: unknown): string | undefined {
 	return /^[a-z0-9]+$/.test(hash) ? hash : undefined;
 }
 
-/** Accepts only a plain http(s) origin with an optional path prefix (a proxy or the emulator). */
-export function normalizeApiUrl(raw: unknown): string | undefined {
+/**
+ * This machine: 127.0.0.0/8, localhost or ::1 (as the URL parser spells them, so 127.1 and
+ * 0x7f.0.0.1 count too). Only here may plain http carry the token: it never crosses a network.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.toLowerCase();
+	return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function parseApiUrl(raw: unknown): URL | undefined {
 	const text = String(raw ?? '').trim() || DEFAULT_API_URL;
 	if (text.includes('..')) return undefined;
 	let url: URL;
@@ -46,6 +54,16 @@ export function normalizeApiUrl(raw: unknown): string | undefined {
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
 	if (url.username || url.password || url.search || url.hash) return undefined;
 	if (!/^[A-Za-z0-9/._~-]*$/.test(url.pathname)) return undefined;
+	return url;
+}
+
+/**
+ * Accepts only a plain https origin with an optional path prefix (a proxy), or http on this
+ * machine (the local store emulator).
+ */
+export function normalizeApiUrl(raw: unknown): string | undefined {
+	const url = parseApiUrl(raw);
+	if (!url || (url.protocol === 'http:' && !isLoopbackHost(url.hostname))) return undefined;
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -61,10 +79,16 @@ export function connectionFromCredentials(
 		});
 	}
 	const apiUrl = normalizeApiUrl(credentials.apiUrl);
+	if (!apiUrl && parseApiUrl(credentials.apiUrl)?.protocol === 'http:') {
+		throw new NodeOperationError(context.getNode(), 'The credential\'s API URL must start with https://', {
+			description:
+				'Plain http:// would send the access token unencrypted, so it is accepted only for this machine (localhost, 127.0.0.1, ::1), e.g. the local store emulator. Use https:// for BigCommerce or a proxy.',
+		});
+	}
 	if (!apiUrl) {
 		throw new NodeOperationError(context.getNode(), 'The credential\'s API URL is not valid', {
 			description:
-				'Use https://api.bigcommerce.com, or the plain http(s) address of a proxy or emulator, without user name, query or fragment.',
+				'Use https://api.bigcommerce.com, or the plain https address of a proxy (http only on this machine, for the emulator), without user name, query or fragment.',
 		});
 	}
 	const clientSecret =

@@ -12,6 +12,40 @@ export interface FailedCall {
 	attempts?: number;
 	/** The request may still have been applied (see outcomeUnknown). */
 	ambiguous?: boolean;
+	/** The credential's token and client secret: removed from any server text the error quotes. */
+	secrets?: string[];
+}
+
+const REDACTED = '[redacted]';
+
+function secretForms(secrets: string[] | undefined): string[] {
+	const forms = new Set<string>();
+	// A very short value would blank out ordinary words; real tokens are long.
+	for (const secret of secrets ?? []) {
+		if (typeof secret !== 'string' || secret.length < 6) continue;
+		forms.add(secret);
+		forms.add(encodeURIComponent(secret));
+		forms.add(Buffer.from(secret).toString('base64'));
+	}
+	return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A proxy or a misconfigured server may echo the request, X-Auth-Token included, into its
+ * error body: every string taken from a response passes through here before it reaches an error.
+ */
+export function redactSecrets<T>(value: T, secrets: string[] | undefined): T {
+	const forms = secretForms(secrets);
+	if (!forms.length) return value;
+	const clean = (v: unknown): unknown => {
+		if (typeof v === 'string') return forms.reduce((text, form) => text.split(form).join(REDACTED), v);
+		if (Array.isArray(v)) return v.map(clean);
+		if (v && typeof v === 'object') {
+			return Object.fromEntries(Object.entries(v as IDataObject).map(([key, item]) => [clean(key) as string, clean(item)]));
+		}
+		return v;
+	};
+	return clean(value) as T;
 }
 
 // Errors after which BigCommerce may or may not have applied the request. Only transport marks
@@ -142,7 +176,8 @@ function headline(call: FailedCall, bcMessage?: string): { message: string; hint
 }
 
 /** Turns a failed call into a NodeApiError in plain words, built only from the response body. */
-export function toNodeApiError(node: INode, call: FailedCall): NodeApiError {
+export function toNodeApiError(node: INode, failed: FailedCall): NodeApiError {
+	const call = { ...failed, body: redactSecrets(failed.body, failed.secrets) };
 	const { message: bcMessage, details } = readBigCommerceError(call.body);
 	const { message, hint } = headline(call, bcMessage);
 	const description = [
@@ -177,7 +212,7 @@ export function toNetworkError(
 	const description = [
 		call.ambiguous
 			? 'The connection failed after the request was sent, so BigCommerce may or may not have saved it. Check the store before running this item again.'
-			: `Tried ${call.attempts} time${call.attempts === 1 ? '' : 's'}. Check the network and the credential\'s API URL, then try again.`,
+			: `Tried ${call.attempts} time${call.attempts === 1 ? '' : 's'}. Check the network and the API URL in the BigCommerce API credential (https://api.bigcommerce.com unless you use a proxy), then try again.`,
 		`${call.method} ${call.path}`,
 	].join('\n');
 	const error = new NodeApiError(node, { message, description } as JsonObject, {
@@ -186,4 +221,46 @@ export function toNetworkError(
 		itemIndex: call.itemIndex,
 	});
 	return marked(error, call.ambiguous);
+}
+
+/** An answer that arrived but was not read (too large to hold). */
+export function toUnreadableAnswerError(
+	node: INode,
+	call: { method: IHttpRequestMethods; path: string; itemIndex?: number; statusCode: number; reason: string; ambiguous: boolean },
+): NodeApiError {
+	const message = `The answer from the API URL was not read: ${call.reason}`;
+	const description = [
+		call.ambiguous ? 'The request was sent, so BigCommerce may or may not have saved it. Check the store before running this item again.' : undefined,
+		'BigCommerce\'s answers are far smaller. Check the API URL in the BigCommerce API credential (https://api.bigcommerce.com unless you use a proxy).',
+		`${call.method} ${call.path}`,
+	]
+		.filter(Boolean)
+		.join('\n');
+	const error = new NodeApiError(node, { message, description } as JsonObject, {
+		message,
+		description,
+		httpCode: String(call.statusCode),
+		itemIndex: call.itemIndex,
+	});
+	return marked(error, call.ambiguous);
+}
+
+/**
+ * A list whose next page does not advance (a repeated cursor, a page other than the one asked
+ * for, the same records again): reading on would never end, so the run stops here.
+ */
+export function toPaginationError(
+	node: INode,
+	call: { path: string; itemIndex?: number; reason: string },
+): NodeApiError {
+	const message = `BigCommerce's list did not advance: ${call.reason}`;
+	const description = [
+		'Reading on would repeat the same records forever, so the list was stopped. BigCommerce itself never does this: check the API URL in the BigCommerce API credential (a proxy may cache or rewrite the answers).',
+		`GET ${call.path}`,
+	].join('\n');
+	return new NodeApiError(node, { message, description } as JsonObject, {
+		message,
+		description,
+		itemIndex: call.itemIndex,
+	});
 }

@@ -1,6 +1,8 @@
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from './connection';
+import { toPaginationError } from './errors';
 import { bigCommerceRequest } from './request';
 
 /**
@@ -32,6 +34,16 @@ interface V3Envelope {
 
 const DEFAULT_MAX_PAGE_SIZE = 250;
 
+/** A page's identity: its records' ids, or the records themselves when they have none. */
+function fingerprint(records: IDataObject[]): string {
+	const hash = createHash('sha256');
+	for (const record of records) {
+		const id = record.id;
+		hash.update(typeof id === 'number' || typeof id === 'string' ? `#${id}\n` : `${JSON.stringify(record)}\n`);
+	}
+	return hash.digest('base64');
+}
+
 /**
  * Yields each page's records as it arrives, so callers can hand them on without holding a
  * second copy of a large result. Reads no more pages than `limit` needs.
@@ -47,6 +59,11 @@ export async function* paginate(
 	let remaining = options.limit ?? Infinity;
 	let page = 1;
 	let cursor: string | undefined;
+	// A faulty server or proxy can promise a next page forever; each of these stops it at the
+	// first page that does not advance, at no extra request.
+	const cursorsSeen = new Set<string>();
+	const pagesSeen = new Set<string>();
+	const stop = (reason: string) => toPaginationError(this.getNode(), { path, itemIndex, reason });
 
 	while (remaining > 0) {
 		const qs: IDataObject = { ...options.qs, limit: pageSize };
@@ -68,6 +85,8 @@ export async function* paginate(
 			records = (Array.isArray(envelope.data) ? envelope.data : []);
 			if (style === 'v3Page') {
 				const pagination = envelope.meta?.pagination;
+				const answered = pagination?.current_page === undefined ? page : Number(pagination.current_page);
+				if (answered !== page) throw stop(`it answered page ${answered} instead of page ${page}`);
 				more =
 					pagination?.total_pages !== undefined && pagination.current_page !== undefined
 						? pagination.current_page < pagination.total_pages
@@ -80,7 +99,16 @@ export async function* paginate(
 					cursor !== undefined &&
 					cursor !== '' &&
 					(cursorMeta?.links === undefined || Boolean(cursorMeta.links.next));
+				if (more && cursorsSeen.has(String(cursor))) {
+					throw stop(`page ${page} gave a next-page cursor it had already given, so the next page would be one already read`);
+				}
+				cursorsSeen.add(String(cursor));
 			}
+		}
+		if (records.length) {
+			const seen = fingerprint(records);
+			if (pagesSeen.has(seen)) throw stop(`page ${page} holds the same records as an earlier page`);
+			pagesSeen.add(seen);
 		}
 
 		if (records.length > remaining) records = records.slice(0, remaining);

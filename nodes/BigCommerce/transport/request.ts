@@ -3,8 +3,14 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { version } from '../../../package.json';
 import { connectionFromCredentials, type RequestContext } from './connection';
-import { toNetworkError, toNodeApiError } from './errors';
-import { pauseBeforeQuotaRunsOut, readRateLimit, transientBackoff, waitAfter429 } from './rateLimit';
+import { toNetworkError, toNodeApiError, toUnreadableAnswerError } from './errors';
+import {
+	MAX_RATE_LIMIT_RETRIES,
+	pauseBeforeQuotaRunsOut,
+	readRateLimit,
+	transientBackoff,
+	waitAfter429,
+} from './rateLimit';
 
 export interface BigCommerceRequest {
 	method: IHttpRequestMethods;
@@ -15,7 +21,10 @@ export interface BigCommerceRequest {
 	itemIndex?: number;
 	/** Statuses the caller handles itself instead of an error (e.g. 404 on a lookup). */
 	allowStatuses?: number[];
+	/** Wall-clock deadline of each try, from sending to the last byte of the answer. */
 	timeoutMs?: number;
+	/** The longest this request may wait for the rate limit (429s and quota pauses together). */
+	maxWaitMs?: number;
 }
 
 export interface BigCommerceResponse<T = unknown> {
@@ -30,6 +39,9 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const MAX_TRANSIENT_ATTEMPTS = 5;
 // 429s: keep waiting out the quota, but give up after this much waiting for one request.
 const MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
+// The largest answer read: a 250-record page with every include is a few MB; a faulty server
+// or proxy streaming without end must not fill n8n's memory.
+const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 const SAFE_PATH = /^\/v[23]\/[A-Za-z0-9_/-]+$/;
 
 function isRepeatable(method: IHttpRequestMethods): boolean {
@@ -58,19 +70,55 @@ function parseBody(raw: unknown, statusCode: number): unknown {
 	}
 }
 
-function networkReason(error: unknown): { reason: string; sent: boolean } {
+function networkReason(error: unknown, timeoutMs: number): { reason: string; sent: boolean } {
 	const err = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
 	const code = err?.cause?.code ?? err?.code;
 	const raw = `${err?.cause?.message ?? ''} ${err?.message ?? ''}`;
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(raw)) {
-		return { reason: 'the request timed out', sent: true };
+		return { reason: timedOut(timeoutMs), sent: true };
 	}
-	if (code === 'ECONNREFUSED') return { reason: 'the connection was refused', sent: false };
-	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { reason: 'the host name could not be resolved', sent: false };
+	if (code === 'ECONNREFUSED') return { reason: 'nothing answered at the API URL', sent: false };
+	if (code === 'ENOTFOUND') return { reason: 'the API URL\'s host name does not exist', sent: false };
+	if (code === 'EAI_AGAIN') return { reason: 'the API URL\'s host name could not be looked up', sent: false };
 	if (code === 'ECONNRESET' || /socket hang up|ECONNRESET/i.test(raw)) {
 		return { reason: 'the connection was reset', sent: true };
 	}
 	return { reason: code ? `network failure (${code})` : 'network failure', sent: true };
+}
+
+class ResponseTooLarge extends Error {}
+
+/**
+ * Reads the answer, streamed so that its size can be capped while it arrives (n8n's request
+ * helper lets axios read any size). Stops at the try's deadline too, since the answer's bytes
+ * may arrive slowly enough never to trip an idle timeout.
+ */
+async function readBody(body: unknown, deadline: AbortSignal): Promise<unknown> {
+	if (!body || typeof body !== 'object' || !(Symbol.asyncIterator in body)) return body;
+	const stream = body as AsyncIterable<Buffer | string> & { destroy?: (error?: Error) => void };
+	const stopAtDeadline = () => stream.destroy?.(new Error('deadline'));
+	deadline.addEventListener('abort', stopAtDeadline, { once: true });
+	try {
+		if (deadline.aborted) stopAtDeadline();
+		const chunks: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of stream) {
+			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+			size += bytes.length;
+			if (size > MAX_RESPONSE_BYTES) {
+				stream.destroy?.();
+				throw new ResponseTooLarge();
+			}
+			chunks.push(bytes);
+		}
+		return Buffer.concat(chunks).toString('utf8');
+	} finally {
+		deadline.removeEventListener('abort', stopAtDeadline);
+	}
+}
+
+function timedOut(ms: number): string {
+	return `the request timed out (no complete answer within ${Number((ms / 1000).toFixed(1))} second${ms === 1000 ? '' : 's'})`;
 }
 
 function isAbort(error: unknown): boolean {
@@ -110,24 +158,62 @@ export async function bigCommerceRequest<T = unknown>(
 		disableFollowRedirect: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// Streamed, so that readBody can cap the answer's size.
+		encoding: 'stream',
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	if (qs && Object.keys(qs).length) options.qs = qs;
 	if (body !== undefined) options.body = body;
 
+	const secrets = [credentials.accessToken, credentials.clientSecret].filter(
+		(value): value is string => typeof value === 'string' && value !== '',
+	);
+	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const maxWaitMs = request.maxWaitMs ?? MAX_RATE_LIMIT_WAIT_MS;
+	const cancel = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+
 	let attempt = 0;
+	let rateLimited = 0;
 	let rateLimitWaited = 0;
 	for (;;) {
 		attempt++;
+		// n8n's timeout only notices silence, so a server sending a byte now and then holds a
+		// request forever: each try gets a deadline, and the user's cancel still stops it.
+		const deadline = AbortSignal.timeout(timeoutMs);
+		const attemptAbort = new AbortController();
+		const stopAttempt = () => attemptAbort.abort();
+		deadline.addEventListener('abort', stopAttempt, { once: true });
+		cancel?.addEventListener('abort', stopAttempt, { once: true });
+		if (cancel?.aborted) stopAttempt();
+		const signal = attemptAbort.signal;
 		let response: { statusCode: number; body: unknown; headers: unknown };
+		let raw: unknown;
+		let answeredStatus = 0;
 		try {
-			response = await this.helpers.httpRequestWithAuthentication.call(this, 'bigCommerceApi', {
+			// n8n-core sets the request's abortSignal from getExecutionCancelSignal(), so the
+			// helper is given a view of this context whose cancel signal includes the deadline.
+			const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as RequestContext;
+			response = await this.helpers.httpRequestWithAuthentication.call(context, 'bigCommerceApi', {
 				...options,
 				headers: { ...options.headers },
+				abortSignal: signal,
 			});
+			answeredStatus = Number(response.statusCode);
+			raw = await readBody(response.body, signal);
 		} catch (error) {
-			const { reason, sent } = networkReason(error);
-			if (!isAbort(error) && (isRepeatable(method) || !sent) && attempt < MAX_TRANSIENT_ATTEMPTS) {
+			if (error instanceof ResponseTooLarge) {
+				throw toUnreadableAnswerError(node, {
+					method,
+					path,
+					itemIndex,
+					statusCode: answeredStatus,
+					reason: `it is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB`,
+					ambiguous: !isRepeatable(method),
+				});
+			}
+			const pastDeadline = deadline.aborted && !cancel?.aborted;
+			const { reason, sent } = pastDeadline ? { reason: timedOut(timeoutMs), sent: true } : networkReason(error, timeoutMs);
+			if ((pastDeadline || !isAbort(error)) && (isRepeatable(method) || !sent) && attempt < MAX_TRANSIENT_ATTEMPTS) {
 				await sleep(transientBackoff(attempt));
 				continue;
 			}
@@ -139,22 +225,28 @@ export async function bigCommerceRequest<T = unknown>(
 				reason,
 				ambiguous: sent && !isRepeatable(method),
 			});
+		} finally {
+			deadline.removeEventListener('abort', stopAttempt);
+			cancel?.removeEventListener('abort', stopAttempt);
+			// Closes whatever is left of this try's connection (nothing after a complete answer).
+			stopAttempt();
 		}
 
 		const statusCode = Number(response.statusCode);
 		const headers = lowercaseKeys(response.headers);
 		const rateLimit = readRateLimit(headers);
-		const parsed = parseBody(response.body, statusCode);
+		const parsed = parseBody(raw, statusCode);
 
 		if (statusCode === 429) {
 			// A 429 is refused before processing, so even a POST may be sent again.
-			const wait = waitAfter429(rateLimit, attempt);
-			if (rateLimitWaited + wait <= MAX_RATE_LIMIT_WAIT_MS) {
+			rateLimited++;
+			const wait = waitAfter429(rateLimit, rateLimited);
+			if (rateLimited <= MAX_RATE_LIMIT_RETRIES && rateLimitWaited + wait <= maxWaitMs) {
 				rateLimitWaited += wait;
 				await sleep(wait);
 				continue;
 			}
-			throw toNodeApiError(node, { method, path, statusCode, body: parsed, itemIndex, attempts: attempt });
+			throw toNodeApiError(node, { method, path, statusCode, body: parsed, itemIndex, attempts: attempt, secrets });
 		}
 
 		const transient = statusCode >= 500 || parsed === MALFORMED;
@@ -177,10 +269,11 @@ export async function bigCommerceRequest<T = unknown>(
 			});
 		}
 		if (statusCode >= 300 && !request.allowStatuses?.includes(statusCode)) {
-			throw toNodeApiError(node, { method, path, statusCode, body: parsed, itemIndex, attempts: attempt, ambiguous });
+			throw toNodeApiError(node, { method, path, statusCode, body: parsed, itemIndex, attempts: attempt, ambiguous, secrets });
 		}
 
-		const pause = pauseBeforeQuotaRunsOut(rateLimit);
+		// The pause protects the next request from a sure 429; it shares this request's budget.
+		const pause = Math.min(pauseBeforeQuotaRunsOut(rateLimit), Math.max(0, maxWaitMs - rateLimitWaited));
 		if (pause > 0) await sleep(pause);
 		return { statusCode, body: parsed as T, headers };
 	}
