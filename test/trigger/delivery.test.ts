@@ -339,6 +339,53 @@ describe('the full record behind other events', () => {
 		expect(Object.values(byScope).every((item) => item.resolveError === undefined)).toBe(true);
 	});
 
+	it('a location event comes with the location, read from the locations list (there is no single-location endpoint)', async () => {
+		const trigger = await activeTrigger({ events: ['store/inventory/location/updated'] });
+
+		const result = await trigger.deliver({ headers: withSecret(trigger), body: payload('store/inventory/location/updated', { location_id: 2 }) });
+
+		expect(result.items[0].json.location).toMatchObject({ id: 2, code: 'WH-EAST', label: 'Warehouse East' });
+		expect(result.items[0].json.resolveError).toBeUndefined();
+		expect(bed.emulator.requests.map((r) => `${r.method} ${r.path} ${r.query['location_id:in']}`)).toEqual(['GET /v3/inventory/locations 2']);
+	});
+
+	it('a location that no longer exists gives a clear resolveError', async () => {
+		const trigger = await activeTrigger({ events: ['store/inventory/location/updated'] });
+		const result = await trigger.deliver({ headers: withSecret(trigger), body: payload('store/inventory/location/updated', { location_id: 99 }) });
+		expect(result.items[0].json.resolveError).toBe('Could not fetch location 99: BigCommerce has no such location (any more)');
+	});
+
+	it('a customer channel access change comes with the customer named by data.customer_id', async () => {
+		const trigger = await activeTrigger({ events: ['store/customer/channel/login/access/updated'] });
+		const customer = bed.emulator.admin.createCustomer({ email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace' });
+		await bed.settle();
+		bed.emulator.clearRequests();
+
+		const result = await trigger.deliver({
+			headers: withSecret(trigger),
+			body: payload('store/customer/channel/login/access/updated', { customer_id: customer.id, channel_ids: [1] }),
+		});
+
+		expect(result.items[0].json.customer).toMatchObject({ id: customer.id, email: 'ada@example.com' });
+		expect(bed.emulator.requests.map((r) => `${r.path} ${r.query['id:in']}`)).toEqual([`/v3/customers ${customer.id}`]);
+	});
+
+	it('channel order, category and product-assignment events come with their record, read from the fields those events carry', async () => {
+		const trigger = await activeTrigger({
+			events: ['store/order/created'],
+			options: { customScope: 'store/channel/1/order/created, store/channel/1/category/created, store/channel/1/product/assigned' },
+		});
+		const order = bed.emulator.admin.createOrder();
+		const category = bed.emulator.admin.createCategory({ name: 'Gifts' });
+		await bed.settle();
+
+		const deliver = async (scope: string, data: IDataObject) => (await trigger.deliver({ headers: withSecret(trigger), body: payload(scope, data) })).items[0].json;
+
+		expect(((await deliver('store/channel/1/order/created', { order_id: order.id })).order as IDataObject).id).toBe(order.id);
+		expect(((await deliver('store/channel/1/category/created', { category_id: category.id, tree_id: 1 })).category as IDataObject).name).toBe('Gifts');
+		expect(((await deliver('store/channel/1/product/assigned', { product_id: 1 })).product as IDataObject).id).toBe(1);
+	});
+
 	it('a deleted product is handed over as delivered, with nothing to fetch', async () => {
 		const trigger = await activeTrigger({ events: ['store/product/deleted'] });
 		bed.emulator.admin.deleteProduct(1);
