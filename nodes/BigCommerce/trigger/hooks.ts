@@ -1,8 +1,8 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceRequest, getAllItems } from '../transport';
-import { EVENT_OPTIONS, parseCustomScopes } from './events';
+import { EVENT_OPTIONS, expandEvent, parseCustomScopes } from './events';
 import { VERIFICATION_HEADER, generateWebhookSecret } from './verify';
 import { readOrderStatusFilter } from './statusFilter';
 
@@ -34,9 +34,9 @@ export function staticDataOf(context: { getWorkflowStaticData(type: string): IDa
 }
 
 /** The scopes to register: the chosen events plus the custom scopes, each once. */
-export function readScopes(context: IHookFunctions): string[] {
+export function readScopes(context: IHookFunctions | IWebhookFunctions): string[] {
 	const node = context.getNode();
-	const events = (context.getNodeParameter('events', []) as string[]).map(String);
+	const events = (context.getNodeParameter('events', []) as string[]).map(String).flatMap(expandEvent);
 	const custom = parseCustomScopes(context.getNodeParameter('options.customScope', ''));
 	if (custom.invalid.length) {
 		throw new NodeOperationError(node, `The Custom Scope "${custom.invalid[0]}" is not a BigCommerce webhook scope`, {
