@@ -67,6 +67,8 @@ describe('verifyStandardWebhookSignature', () => {
 		['a short signature', 'v1,c2hvcnQ='],
 		['an unknown version', sign(CLIENT_SECRET, 'msg_1', NOW, BODY).replace('v1,', 'v2,')],
 		['garbage', 'not a signature'],
+		['an entry that is not base64 beside a valid one', `v1,not*base64! ${sign(CLIENT_SECRET, 'msg_1', NOW, BODY)}`],
+		['base64 with characters after the padding', `${sign(CLIENT_SECRET, 'msg_1', NOW, BODY)}x`],
 	])('refuses %s', (_case, signature) => {
 		expect(verify(headers(signature))).toBe('invalid');
 	});
