@@ -121,14 +121,23 @@ describe('parseDelivery', () => {
 });
 
 describe('isRepeatedDelivery', () => {
-	it('remembers a hash in memory and in static data', () => {
+	const key = (createdAt: number, scope = 'store/order/updated') => ({ scope, hash: 'a'.repeat(40), created_at: createdAt });
+
+	it('remembers a delivery in memory and in static data', () => {
 		const staticData = {};
-		expect(isRepeatedDelivery('wf-a:node-1', staticData, 'h1')).toBe(false);
-		expect(isRepeatedDelivery('wf-a:node-1', staticData, 'h1')).toBe(true);
+		expect(isRepeatedDelivery('wf-a:node-1', staticData, key(1))).toBe(false);
+		expect(isRepeatedDelivery('wf-a:node-1', staticData, key(1))).toBe(true);
 		// Another process only has the saved static data.
-		expect(isRepeatedDelivery('wf-a:node-1-elsewhere', { ...staticData }, 'h1')).toBe(true);
+		expect(isRepeatedDelivery('wf-a:node-1-elsewhere', { ...staticData }, key(1))).toBe(true);
 		// Another trigger node has neither.
-		expect(isRepeatedDelivery('wf-b:node-1', {}, 'h1')).toBe(false);
+		expect(isRepeatedDelivery('wf-b:node-1', {}, key(1))).toBe(false);
+	});
+
+	it('tells apart events that share a hash but not their time or scope', () => {
+		const staticData = {};
+		expect(isRepeatedDelivery('wf-c:node-1', staticData, key(1))).toBe(false);
+		expect(isRepeatedDelivery('wf-c:node-1', staticData, key(2))).toBe(false);
+		expect(isRepeatedDelivery('wf-c:node-1', staticData, key(2, 'store/order/created'))).toBe(false);
 	});
 });
 
