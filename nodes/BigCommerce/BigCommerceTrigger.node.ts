@@ -83,6 +83,14 @@ export class BigCommerceTrigger implements INodeType {
 						description:
 							'For Order: Status Changed, start the workflow only when the order moves to one of these statuses. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
+					{
+						displayName: 'Require Signed Deliveries',
+						name: 'requireSignedDeliveries',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to refuse deliveries without a valid Standard Webhooks signature (webhook-ID, webhook-timestamp, webhook-signature headers). Needs the Client Secret in the BigCommerce API credential; turn it on only if your store signs its webhook deliveries.',
+					},
 				],
 			},
 		],

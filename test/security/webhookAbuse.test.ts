@@ -1,8 +1,9 @@
 // 1,000 requests to an active trigger's webhook over HTTP, as an attacker and a flaky network would
 // send them: 10% exact duplicates, 5% with a wrong secret, 5% without one, 2% malformed JSON, 1%
-// over 1 MB, 3% with a bad signature and 3% signed outside the 5-minute window (the credential has
-// a client secret). Forgeries reuse the hashes of genuine deliveries and arrive before them, so a
-// forged request must not suppress the real event. Exactly the genuine, unique deliveries start
+// over 1 MB, 3% with a bad signature, 3% signed outside the 5-minute window (the credential has
+// a client secret), 2% for a scope the trigger did not register and 2% whose hash is not a SHA-1.
+// Forgeries reuse the hashes of genuine deliveries and arrive before them, so a forged request
+// must not suppress the real event. Exactly the genuine, unique deliveries start
 // the workflow; the rest get their status and nothing runs, not even a request to the store.
 
 import { createHmac, randomBytes } from 'crypto';
@@ -19,7 +20,17 @@ const capture = expectNoSecretLeaks();
 const TOKEN = 'tok_webhook_abuse_1f7c3a9e05';
 const CLIENT_SECRET = 'cs_webhook_abuse_b4e8d21c6f';
 
-type Kind = 'genuine' | 'duplicate' | 'wrong secret' | 'missing secret' | 'malformed JSON' | 'over 1 MB' | 'bad signature' | 'stale timestamp';
+type Kind =
+	| 'genuine'
+	| 'duplicate'
+	| 'wrong secret'
+	| 'missing secret'
+	| 'malformed JSON'
+	| 'over 1 MB'
+	| 'bad signature'
+	| 'stale timestamp'
+	| 'unregistered scope'
+	| 'malformed hash';
 
 const MIX: Record<Exclude<Kind, 'genuine'>, number> = {
 	duplicate: 100,
@@ -29,6 +40,8 @@ const MIX: Record<Exclude<Kind, 'genuine'>, number> = {
 	'over 1 MB': 10,
 	'bad signature': 30,
 	'stale timestamp': 30,
+	'unregistered scope': 20,
+	'malformed hash': 20,
 };
 const TOTAL = 1000;
 const GENUINE = TOTAL - Object.values(MIX).reduce((a, b) => a + b, 0);
@@ -42,6 +55,9 @@ const EXPECTED_STATUS: Record<Kind, number> = {
 	'over 1 MB': 413,
 	'bad signature': 401,
 	'stale timestamp': 401,
+	// Acknowledged, so BigCommerce neither retries nor counts it against the hook; nothing runs.
+	'unregistered scope': 200,
+	'malformed hash': 400,
 };
 
 interface Delivery {
@@ -84,10 +100,10 @@ function buildDeliveries(webhookSecret: string, orderIds: number[]): Delivery[] 
 	const rand = random(20261126);
 	const now = Math.floor(Date.now() / 1000);
 	const auth = { 'x-n8n-bigcommerce-secret': webhookSecret };
-	const payload = (orderId: number, hash: string, extra: IDataObject = {}) =>
+	const payload = (orderId: number, hash: string, extra: IDataObject = {}, scope = 'store/order/created') =>
 		Buffer.from(
 			JSON.stringify({
-				scope: 'store/order/created',
+				scope,
 				store_id: '1025646',
 				data: { type: 'order', id: orderId },
 				hash,
@@ -143,6 +159,18 @@ function buildDeliveries(webhookSecret: string, orderIds: number[]): Delivery[] 
 		const original = pick();
 		const offset = (i % 2 === 0 ? -1 : 1) * (400 + Math.floor(rand() * 3200));
 		others.push({ kind: 'stale timestamp', body: original.body, headers: { ...auth, ...signed(CLIENT_SECRET, original.body, now + offset) }, hash: original.hash });
+	}
+
+	for (let i = 0; i < MIX['unregistered scope']; i++) {
+		const original = pick();
+		const scope = ['store/product/updated', 'store/customer/deleted', 'store/orders/created', 'store/channel/1/order/created'][i % 4];
+		const body = payload(original.orderId!, original.hash!, {}, scope);
+		others.push({ kind: 'unregistered scope', body, headers: { ...auth, ...signed(CLIENT_SECRET, body, now) }, hash: original.hash });
+	}
+	for (let i = 0; i < MIX['malformed hash']; i++) {
+		const hash = ['', 'x'.repeat(40), `${randomBytes(20).toString('hex')}0`, 'h'.repeat(200_000)][i % 4];
+		const body = payload(orderIds[0], hash);
+		others.push({ kind: 'malformed hash', body, headers: { ...auth, ...signed(CLIENT_SECRET, body, now) } });
 	}
 
 	// Shuffle the genuine deliveries, then put each other request in a random place: duplicates after
@@ -284,9 +312,12 @@ describe(`${TOTAL} deliveries, ${TOTAL - GENUINE} of them duplicated, forged or 
 	});
 
 	it('the trigger remembers what it ran, so a later copy of any genuine delivery is dropped too', () => {
-		const seen = trigger.nodeStaticData.seenHashes as string[];
+		const seen = trigger.nodeStaticData.seenDeliveries as string[];
 		expect(seen.length).toBeGreaterThan(0);
 		expect(seen.length).toBeLessThanOrEqual(GENUINE);
-		expect(seen.filter((hash) => !deliveries.some((d) => d.kind === 'genuine' && d.hash === hash))).toEqual([]);
+		const genuine = new Set(deliveries.filter((d) => d.kind === 'genuine').map((d) => `${d.hash}:${JSON.parse(d.body.toString()).created_at}:store/order/created`));
+		expect(seen.filter((key) => !genuine.has(key))).toEqual([]);
+		// Nothing a forged or broken request sent is kept: the static data stays small.
+		expect(JSON.stringify(trigger.staticData).length).toBeLessThan(200 * 1024);
 	});
 });

@@ -154,7 +154,29 @@ describe('repeated deliveries', () => {
 		expect(again).toMatchObject({ status: 200, executed: false, body: { received: true, duplicate: true } });
 		expect(executions(trigger)).toHaveLength(1);
 		expect((executions(trigger)[0].items[0].json.order as IDataObject).id).toBe(order.id);
-		expect(trigger.nodeStaticData.seenHashes).toEqual([first.payload.hash]);
+		expect(trigger.nodeStaticData.seenDeliveries).toEqual([`${first.payload.hash}:${first.payload.created_at}:store/order/created`]);
+	});
+
+	it('two real updates of one order a second apart both run, though BigCommerce gives them the same hash', async () => {
+		const trigger = await activeTrigger({ events: ['store/order/updated'], resolveData: false });
+		// The hash is a SHA-1 of the data, and every update of order 7 has the data {type, id}.
+		const hash = 'dd70c0976e06b67aaf671e73f49dcb79230ebf9d';
+		const first = { ...payload('store/order/updated', { type: 'order', id: 7 }, hash), created_at: 1_750_000_000 };
+		const second = { ...first, created_at: 1_750_000_001 };
+
+		const results = [
+			await trigger.deliver({ headers: withSecret(trigger), body: first }),
+			await trigger.deliver({ headers: withSecret(trigger), body: second }),
+			// BigCommerce retrying the second delivery: same scope, hash and created_at.
+			await trigger.deliver({ headers: withSecret(trigger), body: second }),
+		];
+
+		expect(results.map((r) => [r.status, r.executed])).toEqual([
+			[200, true],
+			[200, true],
+			[200, false],
+		]);
+		expect(results.filter((r) => r.executed).map((r) => r.items[0].json.created_at)).toEqual([1_750_000_000, 1_750_000_001]);
 	});
 
 	it('are recognised from the saved static data alone (another n8n process, or after a restart)', async () => {
@@ -169,18 +191,91 @@ describe('repeated deliveries', () => {
 		expect(again).toMatchObject({ status: 200, executed: false });
 	});
 
-	it('remember only the latest 1,000 hashes', async () => {
+	it('remember only the latest 1,000 deliveries', async () => {
 		const trigger = await activeTrigger({ events: ['store/order/created'], resolveData: false });
 		const key = `node:${trigger.node.name}`;
-		const earlier = Array.from({ length: 999 }, (_, i) => `hash-${i}`);
-		trigger.staticData = { [key]: { ...trigger.nodeStaticData, seenHashes: earlier } };
-		for (let i = 999; i < 1005; i++) {
-			await trigger.deliver({ headers: withSecret(trigger), body: payload('store/order/created', { type: 'order', id: 1 }, `hash-${i}`) });
-		}
-		const seen = trigger.nodeStaticData.seenHashes as string[];
+		const hashOf = (i: number) => i.toString(16).padStart(40, '0');
+		const body = (i: number) => ({ ...payload('store/order/created', { type: 'order', id: 1 }, hashOf(i)), created_at: 1_750_000_000 });
+		const earlier = Array.from({ length: 999 }, (_, i) => `${hashOf(i)}:1750000000:store/order/created`);
+		trigger.staticData = { [key]: { ...trigger.nodeStaticData, seenDeliveries: earlier } };
+		for (let i = 999; i < 1005; i++) await trigger.deliver({ headers: withSecret(trigger), body: body(i) });
+
+		const seen = trigger.nodeStaticData.seenDeliveries as string[];
 		expect(seen).toHaveLength(1000);
-		expect(seen[0]).toBe('hash-5');
-		expect(seen[999]).toBe('hash-1004');
+		expect(seen[0]).toBe(`${hashOf(5)}:1750000000:store/order/created`);
+		expect(seen[999]).toBe(`${hashOf(1004)}:1750000000:store/order/created`);
+		// The oldest ones are forgotten, the newest ones still dropped.
+		expect(await trigger.deliver({ headers: withSecret(trigger), body: body(1004) })).toMatchObject({ executed: false });
+	});
+
+	it('without a well-formed hash get 400 and are not remembered: 30 deliveries of huge hashes leave the static data small', async () => {
+		const trigger = await activeTrigger({ events: ['store/order/created'], resolveData: false });
+		const before = JSON.stringify(trigger.staticData).length;
+		const results: DeliveryResult[] = [];
+		for (let i = 0; i < 30; i++) {
+			const hash = `${i}`.padEnd(100 * 1024, 'a');
+			results.push(await trigger.deliver({ headers: withSecret(trigger), body: payload('store/order/created', { type: 'order', id: 1 }, hash) }));
+		}
+		const { hash: _hash, ...noHash } = payload('store/order/created', { type: 'order', id: 1 });
+		results.push(await trigger.deliver({ headers: withSecret(trigger), body: noHash }));
+		results.push(await trigger.deliver({ headers: withSecret(trigger), body: payload('store/order/created', { type: 'order', id: 1 }, 'DD70C0976E06B67AAF671E73F49DCB79230EBF9Z') }));
+
+		expect(results.map((r) => r.status)).toEqual(Array(32).fill(400));
+		expect(results.filter((r) => r.executed)).toEqual([]);
+		expect(trigger.nodeStaticData.seenDeliveries ?? []).toEqual([]);
+		expect(JSON.stringify(trigger.staticData).length).toBe(before);
+	});
+});
+
+describe('deliveries for scopes the workflow did not register', () => {
+	it('are acknowledged with 200 and start nothing, and fetch nothing', async () => {
+		const trigger = await activeTrigger({ events: ['store/order/created'] });
+
+		const result = await trigger.deliver({ headers: withSecret(trigger), body: payload('store/product/updated', { type: 'product', id: 1 }) });
+
+		expect(result).toMatchObject({ status: 200, executed: false, body: { received: true } });
+		expect(String((result.body as IDataObject).ignored)).toContain('store/product/updated');
+		expect(bed.emulator.requests).toEqual([]);
+	});
+
+	it('run when a chosen wildcard covers them (store/order/* covers store/order/created and store/order/message/created)', async () => {
+		const trigger = await activeTrigger({ events: ['store/order/*'], options: { customScope: 'store/channel/*/inventory/product/stock_changed' }, resolveData: false });
+		const deliver = async (scope: string) => (await trigger.deliver({ headers: withSecret(trigger), body: payload(scope, { type: 'order', id: 1 }) })).executed;
+
+		expect(await deliver('store/order/created')).toBe(true);
+		expect(await deliver('store/order/message/created')).toBe(true);
+		expect(await deliver('store/channel/2/inventory/product/stock_changed')).toBe(true);
+		expect(await deliver('store/orders/created')).toBe(false);
+		expect(await deliver('store/channel/2/order/created')).toBe(false);
+		expect(await deliver('store/channel/2/inventory/product/low_stock_reached')).toBe(false);
+	});
+
+	it('a delivery cannot plant keys of its own beside the resolved record', async () => {
+		const trigger = await activeTrigger({ events: ['store/order/created'], resolveData: false });
+		const body = { ...payload('store/order/created', { type: 'order', id: 1 }), order: { id: 1, total_inc_tax: '0.01' }, resolveError: 'none', json: { x: 1 } };
+
+		const result = await trigger.deliver({ headers: withSecret(trigger), body });
+
+		expect(Object.keys(result.items[0].json).sort()).toEqual(['created_at', 'data', 'hash', 'producer', 'scope', 'store_id']);
+	});
+
+	it('keys named __proto__, constructor or prototype are dropped from the item, however deep', async () => {
+		const trigger = await activeTrigger({ events: ['store/order/created'], resolveData: false });
+		const base = payload('store/order/created', {});
+		const raw = JSON.stringify(base).replace(
+			'"data":{}',
+			'"data":{"type":"order","id":1,"__proto__":{"polluted":true},"nested":{"constructor":{"prototype":{"polluted":true}},"keep":[{"prototype":1,"ok":2}]}}',
+		);
+
+		const result = await trigger.deliver({ headers: withSecret(trigger), raw });
+
+		const data = result.items[0].json.data as IDataObject;
+		expect(result.executed).toBe(true);
+		expect(Object.keys(data)).toEqual(['type', 'id', 'nested']);
+		expect((data as { polluted?: unknown }).polluted).toBeUndefined();
+		expect(Object.keys(data.nested as IDataObject)).toEqual(['keep']);
+		expect((data.nested as IDataObject).keep).toEqual([{ ok: 2 }]);
+		expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
 	});
 });
 
@@ -291,7 +386,7 @@ describe('the full record behind other events', () => {
 	});
 
 	it('a location stock event (no type or id) resolves the variant\'s stock', async () => {
-		const trigger = await activeTrigger({ events: ['store/product/inventory/updated'] });
+		const trigger = await activeTrigger({ events: ['store/channel/*/inventory/product/stock_changed'] });
 		const variant = bed.emulator.state.variants.find((v) => v.sku === 'WB-MUSTARD');
 		if (!variant) throw new Error('demo variant missing');
 
@@ -339,6 +434,53 @@ describe('the full record behind other events', () => {
 		expect(Object.values(byScope).every((item) => item.resolveError === undefined)).toBe(true);
 	});
 
+	it('a location event comes with the location, read from the locations list (there is no single-location endpoint)', async () => {
+		const trigger = await activeTrigger({ events: ['store/inventory/location/updated'] });
+
+		const result = await trigger.deliver({ headers: withSecret(trigger), body: payload('store/inventory/location/updated', { location_id: 2 }) });
+
+		expect(result.items[0].json.location).toMatchObject({ id: 2, code: 'WH-EAST', label: 'Warehouse East' });
+		expect(result.items[0].json.resolveError).toBeUndefined();
+		expect(bed.emulator.requests.map((r) => `${r.method} ${r.path} ${r.query['location_id:in']}`)).toEqual(['GET /v3/inventory/locations 2']);
+	});
+
+	it('a location that no longer exists gives a clear resolveError', async () => {
+		const trigger = await activeTrigger({ events: ['store/inventory/location/updated'] });
+		const result = await trigger.deliver({ headers: withSecret(trigger), body: payload('store/inventory/location/updated', { location_id: 99 }) });
+		expect(result.items[0].json.resolveError).toBe('Could not fetch location 99: BigCommerce has no such location (any more)');
+	});
+
+	it('a customer channel access change comes with the customer named by data.customer_id', async () => {
+		const trigger = await activeTrigger({ events: ['store/customer/channel/login/access/updated'] });
+		const customer = bed.emulator.admin.createCustomer({ email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace' });
+		await bed.settle();
+		bed.emulator.clearRequests();
+
+		const result = await trigger.deliver({
+			headers: withSecret(trigger),
+			body: payload('store/customer/channel/login/access/updated', { customer_id: customer.id, channel_ids: [1] }),
+		});
+
+		expect(result.items[0].json.customer).toMatchObject({ id: customer.id, email: 'ada@example.com' });
+		expect(bed.emulator.requests.map((r) => `${r.path} ${r.query['id:in']}`)).toEqual([`/v3/customers ${customer.id}`]);
+	});
+
+	it('channel order, category and product-assignment events come with their record, read from the fields those events carry', async () => {
+		const trigger = await activeTrigger({
+			events: ['store/order/created'],
+			options: { customScope: 'store/channel/1/order/created, store/channel/1/category/created, store/channel/1/product/assigned' },
+		});
+		const order = bed.emulator.admin.createOrder();
+		const category = bed.emulator.admin.createCategory({ name: 'Gifts' });
+		await bed.settle();
+
+		const deliver = async (scope: string, data: IDataObject) => (await trigger.deliver({ headers: withSecret(trigger), body: payload(scope, data) })).items[0].json;
+
+		expect(((await deliver('store/channel/1/order/created', { order_id: order.id })).order as IDataObject).id).toBe(order.id);
+		expect(((await deliver('store/channel/1/category/created', { category_id: category.id, tree_id: 1 })).category as IDataObject).name).toBe('Gifts');
+		expect(((await deliver('store/channel/1/product/assigned', { product_id: 1 })).product as IDataObject).id).toBe(1);
+	});
+
 	it('a deleted product is handed over as delivered, with nothing to fetch', async () => {
 		const trigger = await activeTrigger({ events: ['store/product/deleted'] });
 		bed.emulator.admin.deleteProduct(1);
@@ -360,6 +502,9 @@ describe('signed deliveries (client secret set)', () => {
 	});
 	afterAll(async () => {
 		await signedBed.stop();
+	});
+	beforeEach(async () => {
+		await signedBed.reset();
 	});
 
 	async function signedTrigger(): Promise<TriggerHarness> {
@@ -420,6 +565,54 @@ describe('signed deliveries (client secret set)', () => {
 		const raw = JSON.stringify(payload('store/order/created', { type: 'order', id: 1 }));
 		const headers = signed(trigger, raw, Math.floor(Date.now() / 1000));
 		delete headers['x-n8n-bigcommerce-secret'];
+
+		expect(await trigger.deliver({ headers, raw })).toMatchObject({ status: 401, executed: false });
+	});
+
+	it('with Require Signed Deliveries, refuses a delivery that drops the signature headers with 401', async () => {
+		const trigger = await signedBed.trigger({ events: ['store/order/created'], resolveData: false, options: { requireSignedDeliveries: true } });
+		await trigger.activate();
+		const raw = JSON.stringify(payload('store/order/created', { type: 'order', id: 1 }));
+
+		const unsigned = await trigger.deliver({ headers: withSecret(trigger), raw });
+		const partly = await trigger.deliver({ headers: { ...withSecret(trigger), 'webhook-id': 'msg_1' }, raw });
+		const signedOk = await trigger.deliver({ headers: signed(trigger, raw, Math.floor(Date.now() / 1000)), raw });
+
+		expect(unsigned).toMatchObject({ status: 401, executed: false });
+		expect(String((unsigned.body as IDataObject).message)).toContain('signature');
+		expect(partly).toMatchObject({ status: 401, executed: false });
+		expect(signedOk).toMatchObject({ status: 200, executed: true });
+		// The store's own signed deliveries still run.
+		signedBed.emulator.admin.createOrder();
+		await signedBed.settle();
+		expect(trigger.received.map((r) => [r.status, r.executed])).toEqual([[200, true]]);
+	});
+
+	it('Require Signed Deliveries without a Client Secret in the credential stops activation, saying what is missing', async () => {
+		const trigger = await bed.trigger({ events: ['store/order/created'], options: { requireSignedDeliveries: true } });
+
+		await expect(trigger.activate()).rejects.toThrow(/Require Signed Deliveries.*Client Secret/);
+		expect(bed.emulator.state.hooks.filter((h) => h.destination === trigger.webhookUrl)).toEqual([]);
+	});
+
+	it('acknowledges a replayed signed delivery (same webhook-id) without running it', async () => {
+		const trigger = await signedTrigger();
+		const raw = JSON.stringify(payload('store/order/created', { type: 'order', id: 1 }));
+		const headers = signed(trigger, raw, Math.floor(Date.now() / 1000));
+
+		const first = await trigger.deliver({ headers, raw });
+		const replay = await trigger.deliver({ headers, raw });
+
+		expect(first).toMatchObject({ status: 200, executed: true });
+		expect(replay).toMatchObject({ status: 200, executed: false, body: { received: true, duplicate: true, replay: true } });
+		expect(trigger.nodeStaticData.seenWebhookIds).toEqual([[headers['webhook-id'], Number(headers['webhook-timestamp'])]]);
+	});
+
+	it('refuses a signature entry that is not base64, even beside a valid one', async () => {
+		const trigger = await signedTrigger();
+		const raw = JSON.stringify(payload('store/order/created', { type: 'order', id: 1 }));
+		const headers = signed(trigger, raw, Math.floor(Date.now() / 1000));
+		headers['webhook-signature'] = `v1,not*base64! ${headers['webhook-signature']}`;
 
 		expect(await trigger.deliver({ headers, raw })).toMatchObject({ status: 401, executed: false });
 	});

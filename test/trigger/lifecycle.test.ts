@@ -174,6 +174,40 @@ describe('bad event settings', () => {
 		expect(bed.emulator.requests).toEqual([]);
 	});
 
+	it('registers the documented events of a wildcard BigCommerce does not document, kept in a saved workflow', async () => {
+		const trigger = await bed.trigger({ events: ['store/app/*', 'store/information/*', 'store/channel/*/inventory/*', 'store/order/created'] });
+		await trigger.activate();
+
+		expect(hooksOf(trigger).map((h) => h.scope).sort()).toEqual([
+			'store/app/uninstalled',
+			'store/channel/*/inventory/product/low_stock_reached',
+			'store/channel/*/inventory/product/out_of_stock_reached',
+			'store/channel/*/inventory/product/settings_changed',
+			'store/channel/*/inventory/product/stock_changed',
+			'store/information/updated',
+			'store/order/created',
+		]);
+	});
+
+	it('replaces a hook registered for such a wildcard at re-activation, and runs the events it stands for', async () => {
+		const trigger = await bed.trigger({ events: ['store/priceList/*'], resolveData: false });
+		await trigger.activate();
+		const [old] = hooksOf(trigger);
+		// As an earlier version registered it.
+		bed.emulator.state.hooks.insert({ ...old, id: bed.emulator.state.hooks.allocateId(), scope: 'store/priceList/*' });
+
+		expect(await trigger.runHookMethod('checkExists')).toBe(true);
+
+		const scopes = hooksOf(trigger).map((h) => h.scope);
+		expect(scopes).not.toContain('store/priceList/*');
+		expect(scopes).toEqual(expect.arrayContaining(['store/priceList/created', 'store/priceList/updated', 'store/priceList/deleted', 'store/priceLists/deleted', 'store/priceList/assignment/deleted', 'store/priceList/records/updated']));
+		const delivery = await trigger.deliver({
+			headers: { 'x-n8n-bigcommerce-secret': secretOf(trigger) },
+			body: { scope: 'store/priceList/updated', store_id: '1', data: { price_list_id: 5 }, hash: 'e0c298b8097a6a2f39d17e593a9b360f5b2fef7d', created_at: 1709327895, producer: 'stores/x' },
+		});
+		expect(delivery).toMatchObject({ status: 200, executed: true });
+	});
+
 	it('refuses a trigger without events', async () => {
 		const trigger = await bed.trigger({ events: [] });
 		await expect(trigger.activate()).rejects.toThrow('No event is chosen');

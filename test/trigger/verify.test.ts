@@ -67,6 +67,8 @@ describe('verifyStandardWebhookSignature', () => {
 		['a short signature', 'v1,c2hvcnQ='],
 		['an unknown version', sign(CLIENT_SECRET, 'msg_1', NOW, BODY).replace('v1,', 'v2,')],
 		['garbage', 'not a signature'],
+		['an entry that is not base64 beside a valid one', `v1,not*base64! ${sign(CLIENT_SECRET, 'msg_1', NOW, BODY)}`],
+		['base64 with characters after the padding', `${sign(CLIENT_SECRET, 'msg_1', NOW, BODY)}x`],
 	])('refuses %s', (_case, signature) => {
 		expect(verify(headers(signature))).toBe('invalid');
 	});
@@ -119,29 +121,68 @@ describe('parseDelivery', () => {
 });
 
 describe('isRepeatedDelivery', () => {
-	it('remembers a hash in memory and in static data', () => {
+	const key = (createdAt: number, scope = 'store/order/updated') => ({ scope, hash: 'a'.repeat(40), created_at: createdAt });
+
+	it('remembers a delivery in memory and in static data', () => {
 		const staticData = {};
-		expect(isRepeatedDelivery('wf-a:node-1', staticData, 'h1')).toBe(false);
-		expect(isRepeatedDelivery('wf-a:node-1', staticData, 'h1')).toBe(true);
+		expect(isRepeatedDelivery('wf-a:node-1', staticData, key(1))).toBe(false);
+		expect(isRepeatedDelivery('wf-a:node-1', staticData, key(1))).toBe(true);
 		// Another process only has the saved static data.
-		expect(isRepeatedDelivery('wf-a:node-1-elsewhere', { ...staticData }, 'h1')).toBe(true);
+		expect(isRepeatedDelivery('wf-a:node-1-elsewhere', { ...staticData }, key(1))).toBe(true);
 		// Another trigger node has neither.
-		expect(isRepeatedDelivery('wf-b:node-1', {}, 'h1')).toBe(false);
+		expect(isRepeatedDelivery('wf-b:node-1', {}, key(1))).toBe(false);
+	});
+
+	it('tells apart events that share a hash but not their time or scope', () => {
+		const staticData = {};
+		expect(isRepeatedDelivery('wf-c:node-1', staticData, key(1))).toBe(false);
+		expect(isRepeatedDelivery('wf-c:node-1', staticData, key(2))).toBe(false);
+		expect(isRepeatedDelivery('wf-c:node-1', staticData, key(2, 'store/order/created'))).toBe(false);
 	});
 });
 
 describe('the event list', () => {
-	it('offers every scope once, each group led by its wildcard, with the scope in the description', () => {
+	it('offers every scope once, in groups, with the scope in the description', () => {
 		const values = EVENT_OPTIONS.map((o) => String(o.value));
 		expect(new Set(values).size).toBe(values.length);
 		const groups = [...new Set(EVENT_OPTIONS.map((o) => o.name.split(':')[0]))];
 		expect(groups).toEqual([...groups].sort());
-		for (const group of groups) {
-			const first = EVENT_OPTIONS.find((o) => o.name.startsWith(`${group}:`));
-			expect(String(first?.value)).toMatch(/\*$/);
-		}
 		for (const option of EVENT_OPTIONS) expect(option.description).toContain(`(${String(option.value)})`);
 		expect(values).toEqual(expect.arrayContaining(['store/order/created', 'store/order/statusUpdated', 'store/product/*', 'store/sku/*', 'store/customer/address/created', 'store/cart/abandoned', 'store/shipment/*', 'store/category/*', 'store/subscriber/*', 'store/channel/*', 'store/app/uninstalled']));
+	});
+
+	it('offers only the wildcards BigCommerce documents, each leading its group', () => {
+		const groups = [...new Set(EVENT_OPTIONS.map((o) => o.name.split(':')[0]))];
+		for (const group of groups) {
+			const options = EVENT_OPTIONS.filter((o) => o.name.startsWith(`${group}:`));
+			if (options.some((o) => String(o.value).endsWith('*'))) expect(String(options[0].value)).toMatch(/\/\*$/);
+		}
+		const values = EVENT_OPTIONS.map((o) => String(o.value));
+		for (const undocumented of ['store/app/*', 'store/information/*', 'store/priceList/*', 'store/channel/*/inventory/*']) {
+			expect(values).not.toContain(undocumented);
+		}
+	});
+
+	it('offers every price list event BigCommerce documents', () => {
+		const values = EVENT_OPTIONS.map((o) => String(o.value)).filter((v) => v.startsWith('store/priceList'));
+		expect(values.sort()).toEqual(
+			[
+				'store/priceList/activated',
+				'store/priceList/assignment/deleted',
+				'store/priceList/assignment/updated',
+				'store/priceList/created',
+				'store/priceList/deactivated',
+				'store/priceList/deleted',
+				'store/priceList/record/created',
+				'store/priceList/record/deleted',
+				'store/priceList/record/updated',
+				'store/priceList/records/created',
+				'store/priceList/records/deleted',
+				'store/priceList/records/updated',
+				'store/priceList/updated',
+				'store/priceLists/deleted',
+			].sort(),
+		);
 	});
 
 	it('splits custom scopes and names the ones that are not scopes', () => {

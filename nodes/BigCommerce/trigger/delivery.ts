@@ -5,14 +5,17 @@ import type { TriggerStaticData } from './hooks';
 /** BigCommerce's payloads are a few hundred bytes; anything near this is not a delivery. */
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
 
-/** How many recent delivery hashes are remembered to drop duplicates. */
-export const SEEN_HASH_LIMIT = 1000;
+/** How many recent deliveries are remembered to drop duplicates. */
+export const SEEN_DELIVERY_LIMIT = 1000;
+
+/** BigCommerce's `hash` is a SHA-1: 40 hex characters. */
+const HASH_PATTERN = /^[0-9a-f]{40}$/i;
 
 /** A delivery as BigCommerce sends it: light, with the ids to fetch the record by. */
 export interface Delivery extends IDataObject {
 	scope: string;
 	store_id?: string;
-	data: IDataObject;
+	data: IDataObject | IDataObject[];
 	hash?: string;
 	created_at?: number;
 	producer?: string;
@@ -30,7 +33,25 @@ function isPlainObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads a delivery from the raw body; undefined when it is not JSON or has no scope. */
+// Keys that reshape an object's prototype when a later node merges or copies the item.
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A copy of parsed JSON without prototype-shaping keys, at any depth. */
+function withoutUnsafeKeys(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withoutUnsafeKeys);
+	if (!isPlainObject(value)) return value;
+	const out: IDataObject = {};
+	for (const key of Object.keys(value)) {
+		if (!UNSAFE_KEYS.has(key)) out[key] = withoutUnsafeKeys(value[key]) as IDataObject[string];
+	}
+	return out;
+}
+
+/**
+ * Reads a delivery from the raw body; undefined when it is not JSON or has no scope. Only the
+ * fields BigCommerce sends are kept, so a body cannot add keys of its own to the output item.
+ * `data` is an object, or a list of objects for the batch events (store/priceList/records/*).
+ */
 export function parseDelivery(raw: Buffer): Delivery | undefined {
 	let body: unknown;
 	try {
@@ -40,43 +61,113 @@ export function parseDelivery(raw: Buffer): Delivery | undefined {
 	}
 	if (!isPlainObject(body)) return undefined;
 	if (typeof body.scope !== 'string' || !body.scope.startsWith('store/')) return undefined;
-	if (body.data !== undefined && body.data !== null && !isPlainObject(body.data)) return undefined;
+	const data = body.data;
+	const dataIsList = Array.isArray(data) && data.every(isPlainObject);
+	if (data !== undefined && data !== null && !isPlainObject(data) && !dataIsList) return undefined;
 	if (body.hash !== undefined && typeof body.hash !== 'string') return undefined;
-	return { ...body, scope: body.scope, data: isPlainObject(body.data) ? body.data : {} } as Delivery;
+
+	// Built in BigCommerce's key order, so the item reads as the delivery did.
+	const delivery = { scope: body.scope } as Delivery;
+	if (typeof body.store_id === 'string' || typeof body.store_id === 'number') delivery.store_id = String(body.store_id);
+	delivery.data = (data === undefined || data === null ? {} : withoutUnsafeKeys(data)) as Delivery['data'];
+	if (typeof body.hash === 'string') delivery.hash = body.hash;
+	if (typeof body.created_at === 'number' && Number.isFinite(body.created_at)) delivery.created_at = body.created_at;
+	if (typeof body.producer === 'string') delivery.producer = body.producer;
+	return delivery;
+}
+
+/** Whether the delivery's hash has BigCommerce's shape (a SHA-1 in hex). */
+export function hasWellFormedHash(delivery: Delivery): delivery is Delivery & { hash: string } {
+	return typeof delivery.hash === 'string' && HASH_PATTERN.test(delivery.hash);
 }
 
 /**
- * Recent hashes per trigger node, in this process. n8n saves a workflow's static data only after
- * webhook() has returned (and never for test deliveries), and loads it afresh for each request:
- * two copies of one event arriving close together would both look new in static data alone.
- * This memory closes that gap within the process; static data carries the record across restarts
- * and to other processes. Both are bounded.
+ * What a retry of one delivery shares and a new event does not. The hash alone is not enough:
+ * it is a SHA-1 of `data`, and `data` is `{type, id}` for every update of one order.
+ */
+export function deliveryKey(delivery: Pick<Delivery, 'scope' | 'hash' | 'created_at'>): string {
+	return `${String(delivery.hash).toLowerCase()}:${delivery.created_at ?? ''}:${delivery.scope}`;
+}
+
+/**
+ * Recent deliveries per trigger node, in this process. n8n saves a workflow's static data only
+ * after webhook() has returned (and never for test deliveries), and loads it afresh for each
+ * request: two copies of one event arriving close together would both look new in static data
+ * alone. This memory closes that gap within the process; static data carries the record across
+ * restarts and to other processes. Both are bounded.
  */
 const recentByNode = new Map<string, string[]>();
 const MAX_NODES_REMEMBERED = 1000;
 
-function remember(list: string[], hash: string): string[] {
-	const next = list.filter((h) => h !== hash);
-	next.push(hash);
-	return next.length > SEEN_HASH_LIMIT ? next.slice(next.length - SEEN_HASH_LIMIT) : next;
+function remember(list: string[], key: string, limit: number): string[] {
+	const next = list.filter((k) => k !== key);
+	next.push(key);
+	return next.length > limit ? next.slice(next.length - limit) : next;
+}
+
+function rememberNode<T>(map: Map<string, T>, nodeKey: string, value: T): void {
+	map.delete(nodeKey);
+	map.set(nodeKey, value);
+	if (map.size > MAX_NODES_REMEMBERED) {
+		const oldest = map.keys().next().value;
+		if (oldest !== undefined) map.delete(oldest);
+	}
 }
 
 /**
- * Whether a delivery with this hash was already accepted for this node; records it if not.
- * Call only for authenticated deliveries, so a forged request cannot suppress a real event.
+ * Whether this delivery (scope, hash and created_at) was already accepted for this node;
+ * records it if not. Call only for authenticated deliveries with a well-formed hash and a
+ * registered scope, so a forged request cannot suppress a real event and nothing unbounded is
+ * kept.
  */
-export function isRepeatedDelivery(nodeKey: string, staticData: TriggerStaticData, hash: string): boolean {
+export function isRepeatedDelivery(
+	nodeKey: string,
+	staticData: TriggerStaticData,
+	delivery: Pick<Delivery, 'scope' | 'hash' | 'created_at'>,
+): boolean {
+	const key = deliveryKey(delivery);
 	const inMemory = recentByNode.get(nodeKey) ?? [];
-	const stored = Array.isArray(staticData.seenHashes) ? staticData.seenHashes.map(String) : [];
-	if (inMemory.includes(hash) || stored.includes(hash)) return true;
+	const stored = Array.isArray(staticData.seenDeliveries) ? staticData.seenDeliveries.map(String) : [];
+	if (inMemory.includes(key) || stored.includes(key)) return true;
 
-	recentByNode.delete(nodeKey);
-	recentByNode.set(nodeKey, remember(inMemory, hash));
-	if (recentByNode.size > MAX_NODES_REMEMBERED) {
-		const oldest = recentByNode.keys().next().value;
-		if (oldest !== undefined) recentByNode.delete(oldest);
-	}
+	rememberNode(recentByNode, nodeKey, remember(inMemory, key, SEEN_DELIVERY_LIMIT));
 	// A new array (not push): n8n notices assignments to static data and saves them.
-	staticData.seenHashes = remember(stored, hash);
+	staticData.seenDeliveries = remember(stored, key, SEEN_DELIVERY_LIMIT);
+	// Hashes alone, as earlier versions kept them, would drop genuine events.
+	delete staticData.seenHashes;
+	return false;
+}
+
+/** How many signed message ids are remembered; their timestamps bound them in time too. */
+export const SEEN_WEBHOOK_ID_LIMIT = 1000;
+
+const recentIdsByNode = new Map<string, Array<[string, number]>>();
+
+function freshIds(list: unknown, oldestTimestamp: number): Array<[string, number]> {
+	if (!Array.isArray(list)) return [];
+	return list.filter(
+		(entry): entry is [string, number] =>
+			Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number' && entry[1] >= oldestTimestamp,
+	);
+}
+
+/**
+ * Whether a signed delivery with this `webhook-id` was already accepted for this node; records
+ * it if not. Ids older than the signature window need no memory: their timestamp is refused.
+ */
+export function isReplayedMessage(
+	nodeKey: string,
+	staticData: TriggerStaticData,
+	message: { id: string; timestamp: number },
+	oldestTimestamp: number,
+): boolean {
+	const inMemory = freshIds(recentIdsByNode.get(nodeKey), oldestTimestamp);
+	const stored = freshIds(staticData.seenWebhookIds, oldestTimestamp);
+	if (inMemory.some(([id]) => id === message.id) || stored.some(([id]) => id === message.id)) return true;
+
+	const add = (list: Array<[string, number]>): Array<[string, number]> =>
+		[...list, [message.id, message.timestamp] as [string, number]].slice(-SEEN_WEBHOOK_ID_LIMIT);
+	rememberNode(recentIdsByNode, nodeKey, add(inMemory));
+	staticData.seenWebhookIds = add(stored);
 	return false;
 }

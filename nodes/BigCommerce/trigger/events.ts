@@ -2,9 +2,11 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * BigCommerce's webhook scopes, grouped by what they are about. Each option is named
- * "<Group>: <What happened>" so the list reads in groups, every group starts with its
- * wildcard (`/*`, all events of the group), and the description names the scope itself.
- * Scopes from BigCommerce's webhook event reference (developer.bigcommerce.com/docs/integrations/webhooks/events).
+ * "<Group>: <What happened>" so the list reads in groups; a group whose wildcard (`/*`, all
+ * events of the group) BigCommerce documents starts with it, and the description names the
+ * scope itself. Scopes from BigCommerce's webhook event reference
+ * (developer.bigcommerce.com/docs/integrations/webhooks/events): only documented ones, as an
+ * undocumented wildcard may be refused at registration or never fire.
  */
 interface EventGroup {
 	group: string;
@@ -15,7 +17,6 @@ const GROUPS: EventGroup[] = [
 	{
 		group: 'App',
 		events: [
-			['All App Events', 'store/app/*', 'Any event about the app or API account'],
 			['Uninstalled', 'store/app/uninstalled', 'The app was uninstalled or the store was closed'],
 		],
 	},
@@ -87,7 +88,6 @@ const GROUPS: EventGroup[] = [
 	{
 		group: 'Inventory',
 		events: [
-			['All Location Stock Events', 'store/channel/*/inventory/*', 'Any stock or stock setting change at any location'],
 			['Location Created', 'store/inventory/location/created', 'An inventory location was created'],
 			['Location Metafield Created', 'store/inventory/location/metafield/created', 'A location metafield was created'],
 			['Location Metafield Deleted', 'store/inventory/location/metafield/deleted', 'A location metafield was deleted'],
@@ -132,17 +132,20 @@ const GROUPS: EventGroup[] = [
 	{
 		group: 'Price List',
 		events: [
-			['All Price List Events', 'store/priceList/*', 'Any event about a price list'],
 			['Activated', 'store/priceList/activated', 'A price list was activated'],
-			['Assignment Updated', 'store/priceList/assignment/updated', 'The customer groups or channels a price list applies to changed'],
+			['Assignment Deleted', 'store/priceList/assignment/deleted', 'A price list assignment was deleted'],
+			['Assignment Updated', 'store/priceList/assignment/updated', 'A price list was assigned, reassigned or unassigned to customer groups or channels'],
 			['Created', 'store/priceList/created', 'A price list was created'],
 			['Deactivated', 'store/priceList/deactivated', 'A price list was deactivated'],
+			['Deleted', 'store/priceList/deleted', 'A price list was deleted'],
+			['Deleted in Bulk', 'store/priceLists/deleted', 'Several price lists were deleted at once'],
 			['Record Created', 'store/priceList/record/created', 'A price was added to a price list'],
 			['Record Deleted', 'store/priceList/record/deleted', 'A price was removed from a price list'],
 			['Record Updated', 'store/priceList/record/updated', 'A price in a price list changed'],
 			['Records Created in Bulk', 'store/priceList/records/created', 'Many prices were added to a price list at once'],
 			['Records Deleted in Bulk', 'store/priceList/records/deleted', 'Many prices were removed from a price list at once'],
 			['Records Updated in Bulk', 'store/priceList/records/updated', 'Many prices in a price list changed at once'],
+			['Updated', 'store/priceList/updated', 'A price list was changed'],
 		],
 	},
 	{
@@ -174,7 +177,6 @@ const GROUPS: EventGroup[] = [
 	{
 		group: 'Store',
 		events: [
-			['All Store Information Events', 'store/information/*', 'Any change to the store profile'],
 			['Metafield Created', 'store/store/metafield/created', 'A store metafield was created'],
 			['Metafield Deleted', 'store/store/metafield/deleted', 'A store metafield was deleted'],
 			['Metafield Updated', 'store/store/metafield/updated', 'A store metafield was changed'],
@@ -203,7 +205,7 @@ const GROUPS: EventGroup[] = [
 	},
 ];
 
-/** The options of the Events parameter, in groups, each group led by its wildcard. */
+/** The options of the Events parameter, in groups, each led by its wildcard where there is one. */
 export const EVENT_OPTIONS: INodePropertyOptions[] = GROUPS.flatMap(({ group, events }) =>
 	events.map(([what, scope, description]) => ({
 		name: `${group}: ${what}`,
@@ -211,6 +213,44 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = GROUPS.flatMap(({ group, ev
 		description: `${description} (${scope})`,
 	})),
 );
+
+/**
+ * Wildcards earlier versions offered that BigCommerce does not document. A saved workflow may
+ * still hold one: it stands for the documented events it was meant to cover.
+ */
+const RETIRED_WILDCARDS: Record<string, (scope: string) => boolean> = {
+	'store/app/*': (scope) => scope.startsWith('store/app/'),
+	'store/information/*': (scope) => scope.startsWith('store/information/'),
+	'store/priceList/*': (scope) => scope.startsWith('store/priceList/') || scope.startsWith('store/priceLists/'),
+	'store/channel/*/inventory/*': (scope) => scope.startsWith('store/channel/*/inventory/'),
+};
+
+/** The scopes an Events value registers: itself, or the documented events of a retired wildcard. */
+export function expandEvent(value: string): string[] {
+	const covers = RETIRED_WILDCARDS[value];
+	if (!covers) return [value];
+	return EVENT_OPTIONS.map((option) => String(option.value)).filter(covers);
+}
+
+/**
+ * Whether a hook registered for `registered` receives `scope`, as BigCommerce matches them: a
+ * trailing `*` stands for the rest of the scope (store/order/* covers store/order/created and
+ * store/order/message/created), an inner `*` for one segment (store/channel/{any}/...).
+ */
+export function scopeCovers(registered: string, scope: string): boolean {
+	if (registered === scope) return true;
+	const want = registered.split('/');
+	const got = scope.split('/');
+	for (let i = 0; i < want.length; i++) {
+		if (want[i] === '*') {
+			if (i === want.length - 1) return got.length > i;
+			if (got[i] === undefined || got[i] === '') return false;
+			continue;
+		}
+		if (want[i] !== got[i]) return false;
+	}
+	return want.length === got.length;
+}
 
 // A scope is `store/` and slash-separated words; `*` stands for all events or all channels.
 const SCOPE_PATTERN = /^store(\/([A-Za-z0-9_]+|\*))+$/;

@@ -1,8 +1,8 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceRequest, getAllItems } from '../transport';
-import { EVENT_OPTIONS, parseCustomScopes } from './events';
+import { EVENT_OPTIONS, expandEvent, parseCustomScopes } from './events';
 import { VERIFICATION_HEADER, generateWebhookSecret } from './verify';
 import { readOrderStatusFilter } from './statusFilter';
 
@@ -13,8 +13,12 @@ export interface TriggerStaticData extends IDataObject {
 	/** The address the hooks deliver to, and their ids at BigCommerce. */
 	destination?: string;
 	hookIds?: number[];
-	/** Hashes of the latest deliveries, newest last (see delivery.ts). */
+	/** The latest deliveries run (hash, created_at and scope), newest last (see delivery.ts). */
+	seenDeliveries?: string[];
+	/** What earlier versions kept instead of seenDeliveries; dropped on the next delivery. */
 	seenHashes?: string[];
+	/** Recent Standard Webhooks message ids with their timestamps, newest last. */
+	seenWebhookIds?: Array<[string, number]>;
 }
 
 interface RemoteHook {
@@ -34,9 +38,9 @@ export function staticDataOf(context: { getWorkflowStaticData(type: string): IDa
 }
 
 /** The scopes to register: the chosen events plus the custom scopes, each once. */
-export function readScopes(context: IHookFunctions): string[] {
+export function readScopes(context: IHookFunctions | IWebhookFunctions): string[] {
 	const node = context.getNode();
-	const events = (context.getNodeParameter('events', []) as string[]).map(String);
+	const events = (context.getNodeParameter('events', []) as string[]).map(String).flatMap(expandEvent);
 	const custom = parseCustomScopes(context.getNodeParameter('options.customScope', ''));
 	if (custom.invalid.length) {
 		throw new NodeOperationError(node, `The Custom Scope "${custom.invalid[0]}" is not a BigCommerce webhook scope`, {
@@ -163,10 +167,27 @@ async function syncHooks(
 	return ids;
 }
 
+/** Options > Require Signed Deliveries. */
+export function requiresSignedDeliveries(context: IHookFunctions | IWebhookFunctions): boolean {
+	return context.getNodeParameter('options.requireSignedDeliveries', false) === true;
+}
+
+/** Signed deliveries can only be checked with the credential's Client Secret. */
+async function assertSignatureCheckPossible(context: IHookFunctions): Promise<void> {
+	if (!requiresSignedDeliveries(context)) return;
+	const credentials = await context.getCredentials('bigCommerceApi');
+	if (typeof credentials.clientSecret === 'string' && credentials.clientSecret !== '') return;
+	throw new NodeOperationError(context.getNode(), "Require Signed Deliveries needs the credential's Client Secret", {
+		description:
+			"Enter the API account's or app's Client Secret in the BigCommerce API credential, or turn Options > Require Signed Deliveries off.",
+	});
+}
+
 /** checkExists: with our secret on record, heals the registration and reports it present. */
 export async function checkHooks(context: IHookFunctions): Promise<boolean> {
 	const destination = assertDeliverableDestination(context);
 	const scopes = readScopes(context);
+	await assertSignatureCheckPossible(context);
 	const data = staticDataOf(context);
 	if (typeof data.secret !== 'string' || data.secret === '') return false;
 	data.hookIds = await syncHooks(context, destination, scopes, data.secret);
@@ -179,6 +200,7 @@ export async function createHooks(context: IHookFunctions): Promise<boolean> {
 	const destination = assertDeliverableDestination(context);
 	const scopes = readScopes(context);
 	readOrderStatusFilter(context);
+	await assertSignatureCheckPossible(context);
 	const data = staticDataOf(context);
 	const secret = typeof data.secret === 'string' && data.secret !== '' ? data.secret : generateWebhookSecret();
 	// Keep the secret before any request, so hooks created before a failure stay verifiable.
@@ -204,5 +226,7 @@ export async function deleteHooks(context: IHookFunctions): Promise<boolean> {
 	delete data.destination;
 	delete data.secret;
 	delete data.seenHashes;
+	delete data.seenDeliveries;
+	delete data.seenWebhookIds;
 	return true;
 }

@@ -1,11 +1,19 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { MAX_DELIVERY_BYTES, isRepeatedDelivery, parseDelivery, rawBodyOf } from './delivery';
-import { isOrderStatusChange } from './events';
-import { staticDataOf } from './hooks';
+import {
+	MAX_DELIVERY_BYTES,
+	hasWellFormedHash,
+	isReplayedMessage,
+	isRepeatedDelivery,
+	parseDelivery,
+	rawBodyOf,
+} from './delivery';
+import { isOrderStatusChange, scopeCovers } from './events';
+import { readScopes, requiresSignedDeliveries, staticDataOf } from './hooks';
 import { readOrderStatusFilter } from './statusFilter';
 import { resolveEvent } from './resolveEvent';
 import {
+	SIGNATURE_TOLERANCE_SECONDS,
 	readStandardWebhookHeaders,
 	verifyStandardWebhookSignature,
 	verifyWebhookSecret,
@@ -25,9 +33,10 @@ function refuse(context: IWebhookFunctions, status: number, message: string): IW
 }
 
 /**
- * One delivery: checks size, secret and (when configured) signature, drops malformed and
- * repeated deliveries and filtered status changes, acknowledges at once, then fetches the
- * full record so the workflow gets one complete item.
+ * One delivery: checks size, secret and (when configured) signature, drops malformed,
+ * replayed and repeated deliveries, events the trigger did not register and filtered status
+ * changes, acknowledges at once, then fetches the full record so the workflow gets one
+ * complete item.
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
@@ -43,29 +52,55 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const credentials = await this.getCredentials('bigCommerceApi');
 	const clientSecret = typeof credentials.clientSecret === 'string' ? credentials.clientSecret : '';
 	const signatureHeaders = readStandardWebhookHeaders(headers);
+	const nowSeconds = Math.floor(Date.now() / 1000);
+	if (requiresSignedDeliveries(this) && (clientSecret === '' || !signatureHeaders)) {
+		return refuse(this, 401, 'The delivery carries no signature, and this trigger requires signed deliveries');
+	}
+	let signedMessage: { id: string; timestamp: number } | undefined;
 	if (clientSecret !== '' && signatureHeaders) {
-		const verdict = verifyStandardWebhookSignature({
-			clientSecret,
-			headers: signatureHeaders,
-			rawBody: raw,
-			nowSeconds: Math.floor(Date.now() / 1000),
-		});
+		const verdict = verifyStandardWebhookSignature({ clientSecret, headers: signatureHeaders, rawBody: raw, nowSeconds });
 		if (verdict === 'stale') return refuse(this, 401, 'The delivery\'s signature timestamp is too old or in the future');
 		if (verdict !== 'valid') return refuse(this, 401, 'The delivery\'s signature does not match the client secret');
+		signedMessage = { id: String(signatureHeaders.id), timestamp: Number(signatureHeaders.timestamp) };
 	}
 
 	const delivery = parseDelivery(raw);
 	if (!delivery) return refuse(this, 400, 'The body is not a BigCommerce webhook delivery (JSON with a scope)');
+	// Every BigCommerce delivery carries a SHA-1 `hash`; without one a delivery cannot be told
+	// from its retries, and keeping an arbitrary string would let a body grow the static data.
+	// BigCommerce never sends this 400, so it cannot count against the hook.
+	if (!hasWellFormedHash(delivery)) {
+		return refuse(this, 400, 'The body is not a BigCommerce webhook delivery (its hash must be 40 hexadecimal characters)');
+	}
+
+	// Only the events this trigger registered run. Others (e.g. retries of a hook for an event
+	// taken out of the trigger) are acknowledged: an error answer would make BigCommerce retry
+	// for two days, count against every hook at this address and then deactivate the hook.
+	let registered: string[];
+	try {
+		registered = readScopes(this);
+	} catch {
+		registered = [];
+	}
+	if (!registered.some((scope) => scopeCovers(scope, delivery.scope))) {
+		answer(this, 200, { received: true, ignored: `${delivery.scope.slice(0, 200)} is not one of this trigger's events` });
+		return { noWebhookResponse: true };
+	}
 
 	const nodeKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-	if (delivery.hash && isRepeatedDelivery(nodeKey, staticData, delivery.hash)) {
+	if (signedMessage && isReplayedMessage(nodeKey, staticData, signedMessage, nowSeconds - SIGNATURE_TOLERANCE_SECONDS)) {
+		answer(this, 200, { received: true, duplicate: true, replay: true });
+		return { noWebhookResponse: true };
+	}
+	if (isRepeatedDelivery(nodeKey, staticData, delivery)) {
 		answer(this, 200, { received: true, duplicate: true });
 		return { noWebhookResponse: true };
 	}
 
 	if (isOrderStatusChange(delivery.scope)) {
 		const wanted = readOrderStatusFilter(this);
-		const status = (delivery.data.status ?? {}) as IDataObject;
+		const data = Array.isArray(delivery.data) ? {} : delivery.data;
+		const status = (data.status ?? {}) as IDataObject;
 		if (wanted.length && !wanted.includes(Number(status.new_status_id))) {
 			answer(this, 200, { received: true, ignored: 'the new order status is not one of the chosen ones' });
 			return { noWebhookResponse: true };

@@ -84,7 +84,8 @@ function stockPlan(context: IWebhookFunctions, data: IDataObject): Plan | undefi
  */
 function planFor(context: IWebhookFunctions, delivery: Delivery): Plan | undefined {
 	const scope = withoutChannel(delivery.scope);
-	const data = delivery.data;
+	// Batch events (store/priceList/records/*) carry a list: nothing single to fetch.
+	const data = Array.isArray(delivery.data) ? {} : delivery.data;
 	const [, family, ...rest] = scope.split('/');
 	const event = rest.join('/');
 
@@ -94,7 +95,12 @@ function planFor(context: IWebhookFunctions, delivery: Delivery): Plan | undefin
 		return {
 			key: 'location',
 			what: `location ${locationId}`,
-			fetch: async () => await getData(context, `/v3/inventory/locations/${locationId}`),
+			fetch: async () => {
+				// BigCommerce has no single-location endpoint: the list, filtered to the one.
+				const location = await firstOf(context, '/v3/inventory/locations', { 'location_id:in': locationId });
+				if (!location) throw gone(context, 'location');
+				return location;
+			},
 		};
 	}
 	// Inventory events carry the item, not a record id: resolve to its stock levels.
@@ -104,16 +110,19 @@ function planFor(context: IWebhookFunctions, delivery: Delivery): Plan | undefin
 	const id = positiveId(data.id);
 	switch (family) {
 		case 'order': {
-			const orderId = data.type === 'transaction' ? positiveId(data.order_id) : id;
+			// Store events carry the order as `id`; transaction and channel order events as `order_id`.
+			const orderId = data.type === 'transaction' ? positiveId(data.order_id) : (id ?? positiveId(data.order_id));
 			if (orderId === undefined) return undefined;
 			return { key: 'order', what: `order ${orderId}`, fetch: async () => await getOrder(context, orderId) };
 		}
 		case 'product': {
-			if (event === 'deleted' || id === undefined) return undefined;
+			// Channel assignment events (store/channel/1/product/assigned) carry `product_id`.
+			const productId = id ?? positiveId(data.product_id);
+			if (event === 'deleted' || productId === undefined) return undefined;
 			return {
 				key: 'product',
-				what: `product ${id}`,
-				fetch: async () => await getData(context, `/v3/catalog/products/${id}`, { include: 'variants,images' }),
+				what: `product ${productId}`,
+				fetch: async () => await getData(context, `/v3/catalog/products/${productId}`, { include: 'variants,images' }),
 			};
 		}
 		case 'sku': {
@@ -128,9 +137,14 @@ function planFor(context: IWebhookFunctions, delivery: Delivery): Plan | undefin
 			};
 		}
 		case 'customer': {
-			// Address events carry the address id as `id` and the customer in `address`.
+			// Address events carry the address id as `id` and the customer in `address`; channel
+			// access events (channel/login/access/updated) carry it as `customer_id`.
 			const isAddress = event.startsWith('address/');
-			const customerId = isAddress ? positiveId((data.address as IDataObject | undefined)?.customer_id) : id;
+			const customerId = isAddress
+				? positiveId((data.address as IDataObject | undefined)?.customer_id)
+				: event.startsWith('channel/')
+					? positiveId(data.customer_id)
+					: id;
 			if ((!isAddress && event === 'deleted') || customerId === undefined) return undefined;
 			return {
 				key: 'customer',
@@ -164,12 +178,15 @@ function planFor(context: IWebhookFunctions, delivery: Delivery): Plan | undefin
 			};
 		}
 		case 'category': {
-			if (event === 'deleted' || id === undefined) return undefined;
+			// Channel category events (store/channel/1/category/created) carry `category_id`.
+			const categoryId = id ?? positiveId(data.category_id);
+			if (event === 'deleted' || categoryId === undefined) return undefined;
+			if (event.startsWith('product/')) return undefined;
 			return {
 				key: 'category',
-				what: `category ${id}`,
+				what: `category ${categoryId}`,
 				fetch: async () => {
-					const category = await firstOf(context, '/v3/catalog/trees/categories', { 'category_id:in': id });
+					const category = await firstOf(context, '/v3/catalog/trees/categories', { 'category_id:in': categoryId });
 					if (!category) throw gone(context, 'category');
 					return category;
 				},

@@ -54,6 +54,10 @@ export function readStandardWebhookHeaders(
 
 export type SignatureVerdict = 'valid' | 'invalid' | 'stale';
 
+const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Standard Webhooks message ids are short printable tokens (e.g. msg_2KWPBgLlAfxdpx2AI54pPJ85f4W). */
+const MESSAGE_ID_PATTERN = /^[\x21-\x7e]{1,256}$/;
+
 /**
  * Verifies a Standard Webhooks signature (https://www.standardwebhooks.com): the header holds
  * one or more space-separated `v1,<base64 HMAC-SHA256>` entries over `${id}.${timestamp}.${body}`.
@@ -67,7 +71,7 @@ export function verifyStandardWebhookSignature(options: {
 	nowSeconds: number;
 }): SignatureVerdict {
 	const { id, timestamp, signature } = options.headers;
-	if (!id || !timestamp || !signature || !/^\d+$/.test(timestamp)) return 'invalid';
+	if (!id || !timestamp || !signature || !/^\d+$/.test(timestamp) || !MESSAGE_ID_PATTERN.test(id)) return 'invalid';
 	const sent = Number(timestamp);
 	if (Math.abs(options.nowSeconds - sent) > SIGNATURE_TOLERANCE_SECONDS) return 'stale';
 
@@ -77,8 +81,14 @@ export function verifyStandardWebhookSignature(options: {
 		.digest();
 	let matched = false;
 	for (const entry of signature.split(' ')) {
-		const [version, encoded] = entry.split(',', 2);
-		if (version !== 'v1' || !encoded) continue;
+		if (entry === '') continue;
+		const comma = entry.indexOf(',');
+		const version = comma < 0 ? entry : entry.slice(0, comma);
+		if (version !== 'v1') continue;
+		const encoded = entry.slice(comma + 1);
+		// Node's base64 decoder skips characters it does not know: a malformed entry is refused
+		// outright rather than compared after a lenient decoding.
+		if (comma < 0 || encoded === '' || !BASE64_PATTERN.test(encoded)) return 'invalid';
 		const candidate = Buffer.from(encoded, 'base64');
 		// timingSafeEqual needs equal lengths; a different length cannot match anyway.
 		if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) matched = true;

@@ -2,7 +2,7 @@
 // locations. Adjustments are all-or-nothing: one bad item rejects the request.
 
 import { randomUUID } from 'crypto';
-import { Ctx, ERROR_TYPE, Reply, isObject, isoDate, parseId, v3Data, v3Error } from '../http';
+import { Ctx, ERROR_TYPE, Reply, isObject, isoDate, parseId, v3Error } from '../http';
 import { Pageable, fromArray, v3List } from '../pagination';
 import { bool, intList, strList } from '../query';
 import type { Router } from '../router';
@@ -310,12 +310,8 @@ export function registerInventory(router: Router): void {
 			const items = ctx.core.state.locations.filter(
 				(l) => (!ids || ids.includes(l.id)) && (!codes || codes.includes(l.code)) && (active === undefined || l.enabled === active),
 			);
+			// BigCommerce has no GET /v3/inventory/locations/{id}: a single location is read from
+			// this list with location_id:in.
 			return v3List(fromArray(items), q, serializeLocation);
-		})
-		.get('/v3/inventory/locations/:id', (ctx) => {
-			const id = parseId(ctx.params.id);
-			const location = id === null ? undefined : ctx.core.state.locations.get(id);
-			if (!location) throw v3Error(404, `Location with id ${ctx.params.id} not found.`);
-			return v3Data(serializeLocation(location));
 		});
 }
