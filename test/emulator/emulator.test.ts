@@ -5,6 +5,7 @@ import { createHmac } from 'crypto';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { Emulator, startEmulator } from './index';
+import { EXPECT_INVALID_HEADER } from './server';
 
 function client(emu: Emulator, token: string | null = emu.token): AxiosInstance {
 	return axios.create({
@@ -13,6 +14,9 @@ function client(emu: Emulator, token: string | null = emu.token): AxiosInstance 
 		validateStatus: () => true,
 	});
 }
+
+/** For a request sent invalid on purpose: the spec check then expects the spec to refuse it too. */
+const invalid = { headers: { [EXPECT_INVALID_HEADER]: '1' } };
 
 const product = (name: string, extra: Record<string, unknown> = {}) => ({ name, type: 'physical', weight: 1, price: 10, ...extra });
 
@@ -56,7 +60,7 @@ describe('store emulator', () => {
 		it('answers 404 for an unknown store hash and 415 for a non-JSON body', async () => {
 			const other = await axios.get(`${emu.baseUrl}/stores/zzz999/v3/catalog/products`, { headers: { 'X-Auth-Token': emu.token }, validateStatus: () => true });
 			expect(other.status).toBe(404);
-			const r = await api.post('/v3/catalog/products', 'name=x', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+			const r = await api.post('/v3/catalog/products', 'name=x', { headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...invalid.headers } });
 			expect(r.status).toBe(415);
 		});
 
@@ -93,7 +97,7 @@ describe('store emulator', () => {
 			const first = await api.get('/v3/catalog/products');
 			expect(first.data.meta.pagination.per_page).toBe(50);
 			expect(first.data.meta.pagination.links.next).toBe('?page=2&limit=50');
-			expect((await api.get('/v3/catalog/products?limit=251')).status).toBe(413);
+			expect((await api.get('/v3/catalog/products?limit=251', invalid)).status).toBe(413);
 			const single = await api.get(`/v3/catalog/products/${first.data.data[0].id}`);
 			expect(single.data.meta).toEqual({});
 		});
@@ -169,7 +173,7 @@ describe('store emulator', () => {
 			expect(r.data.data).toMatchObject({ name: 'Mug', sku: 'MUG-1', inventory_level: 7 });
 			expect(r.data.data.base_variant_id).toEqual(expect.any(Number));
 			expect(r.data.data.variants[0].sku).toBe('MUG-1');
-			const bad = await api.post('/v3/catalog/products', { name: 'No price' });
+			const bad = await api.post('/v3/catalog/products', { name: 'No price' }, invalid);
 			expect(bad.status).toBe(422);
 			expect(Object.keys(bad.data.errors)).toEqual(expect.arrayContaining(['type', 'weight', 'price']));
 		});
@@ -189,9 +193,9 @@ describe('store emulator', () => {
 			expect(ok.data.data[0].price).toBe(99);
 			const many = Array.from({ length: 11 }, (_, i) => ({ id: i + 1, price: 1 }));
 			expect((await api.put('/v3/catalog/products', many)).status).toBe(413);
-			const missing = await api.put('/v3/catalog/products', [{ price: 1 }]);
+			const missing = await api.put('/v3/catalog/products', [{ price: 1 }], invalid);
 			expect(missing.status).toBe(422);
-			expect(missing.data.errors['[0].id']).toBeDefined();
+			expect(missing.data.errors).toEqual({ '[0].id': 'id is required' });
 			const ids = Array.from({ length: 251 }, (_, i) => i + 1).join(',');
 			expect((await api.delete(`/v3/catalog/products?id:in=${ids}`)).status).toBe(413);
 			expect((await api.delete('/v3/catalog/products?id:in=1,2')).status).toBe(204);
@@ -224,14 +228,14 @@ describe('store emulator', () => {
 			const dup = await api.post('/v3/customers', [{ email: 'A@example.com', first_name: 'A', last_name: 'B' }]);
 			expect(dup.status).toBe(422);
 			expect(dup.data.title).toContain('A@example.com');
-			const missing = await api.post('/v3/customers', [{ email: 'c@example.com' }]);
+			const missing = await api.post('/v3/customers', [{ email: 'c@example.com' }], invalid);
 			expect(missing.status).toBe(422);
-			expect(missing.data.errors['.customer_create[0].first_name']).toBeDefined();
+			expect(missing.data.errors).toEqual({ '.customer_create[0].first_name': 'first_name is required', '.customer_create[0].last_name': 'last_name is required' });
 			const many = Array.from({ length: 11 }, (_, i) => ({ email: `m${i}@example.com`, first_name: 'M', last_name: 'N' }));
 			expect((await api.post('/v3/customers', many)).status).toBe(413);
 			const badGroup = await api.put('/v3/customers', [{ id: ok.data.data[0].id, customer_group_id: 77 }]);
 			expect(badGroup.status).toBe(422);
-			expect((await api.delete('/v3/customers')).status).toBe(204);
+			expect((await api.delete('/v3/customers', invalid)).status).toBe(204);
 			expect(emu.state.customers.size).toBe(1);
 		});
 
@@ -413,9 +417,9 @@ describe('store emulator', () => {
 
 		it('hook CRUD with validation', async () => {
 			const h = client(signed);
-			const missing = await h.post('/v3/hooks', { scope: 'store/order/created' });
+			const missing = await h.post('/v3/hooks', { scope: 'store/order/created' }, invalid);
 			expect(missing.status).toBe(422);
-			expect(missing.data.errors.destination).toBeDefined();
+			expect(missing.data.errors).toEqual({ destination: 'error.path.missing' });
 			expect((await h.post('/v3/hooks', { scope: 'store/order/created', destination: 'http://example.com/hook' })).status).toBe(422);
 			expect((await h.post('/v3/hooks', { scope: 'store/order/created', destination: 'https://example.com:8443/hook' })).status).toBe(422);
 			const created = await h.post('/v3/hooks', { scope: 'store/order/created', destination: 'https://example.com/hook', headers: { 'x-secret': 'abc' } });
@@ -496,7 +500,7 @@ describe('store emulator', () => {
 				const c = client(h);
 				await c.post('/v3/hooks', { scope: 'store/order/*', destination: 'https://example.com/o' });
 				const p = (await c.post('/v3/catalog/products', product('Book', { price: 12 }))).data.data;
-				const created = await c.post('/v2/orders', { billing_address: { first_name: 'A', last_name: 'B', email: 'a@b.example' }, products: [{ product_id: p.id, quantity: 2 }] });
+				const created = await c.post('/v2/orders', { billing_address: { first_name: 'A', last_name: 'B', email: 'a@b.example', zip: '10001' }, products: [{ product_id: p.id, quantity: 2 }] });
 				expect(created.status).toBe(200);
 				expect(created.data).toMatchObject({ status_id: 1, subtotal_ex_tax: '24.0000', items_total: 2 });
 				expect((await c.post('/v2/orders', { products: [] })).status).toBe(400);
@@ -518,9 +522,9 @@ describe('store emulator', () => {
 
 		it('customer addresses, includes and filters', async () => {
 			const c = (await api.post('/v3/customers', [{ email: 'ann@example.com', first_name: 'Ann', last_name: 'Lee', company: 'Acme', addresses: [{ first_name: 'Ann', last_name: 'Lee', address1: '1 Road', city: 'Leeds', country_code: 'GB' }] }])).data.data[0];
-			const missing = await api.post('/v3/customers/addresses', [{ customer_id: c.id, first_name: 'Ann' }]);
+			const missing = await api.post('/v3/customers/addresses', [{ customer_id: c.id, first_name: 'Ann' }], invalid);
 			expect(missing.status).toBe(422);
-			const added = await api.post('/v3/customers/addresses', [{ customer_id: c.id, first_name: 'Ann', last_name: 'Lee', address1: '2 Road', city: 'York', country_code: 'GB' }]);
+			const added = await api.post('/v3/customers/addresses', [{ customer_id: c.id, first_name: 'Ann', last_name: 'Lee', address1: '2 Road', city: 'York', state_or_province: 'North Yorkshire', postal_code: 'YO1 7HH', country_code: 'GB' }]);
 			expect(added.data.data[0]).toMatchObject({ customer_id: c.id, country: 'United Kingdom' });
 			const got = await api.get('/v3/customers', { params: { 'email:in': 'ANN@example.com', include: 'addresses,storecredit' } });
 			expect(got.data.data[0].addresses).toHaveLength(2);
@@ -534,7 +538,7 @@ describe('store emulator', () => {
 			emu.seedDemo();
 			const sparse = await api.get('/v3/catalog/products', { params: { include_fields: 'name,price', limit: 1 } });
 			expect(Object.keys(sparse.data.data[0]).sort()).toEqual(['id', 'name', 'price']);
-			const withVariants = await api.get('/v3/catalog/products', { params: { 'name:like': 'T-Shirt', include: 'variants,images' } });
+			const withVariants = await api.get('/v3/catalog/products', { params: { keyword: 'T-Shirt', include: 'variants,images' } });
 			expect(withVariants.data.data[0].variants.length).toBeGreaterThan(1);
 			const trees = await api.get('/v3/catalog/trees/categories', { params: { 'parent_id:in': 0 } });
 			expect(trees.data.data[0]).toMatchObject({ category_id: expect.any(Number), tree_id: 1, url: { path: expect.any(String) } });
@@ -616,6 +620,43 @@ describe('store emulator', () => {
 			await admin.post('/reset');
 			expect(emu.state.products.size).toBe(0);
 		});
+	});
+});
+
+describe('answers in the shapes of the official specs', () => {
+	let emu: Emulator;
+	let api: AxiosInstance;
+
+	beforeAll(async () => {
+		emu = await startEmulator({ seed: 'demo' });
+		api = client(emu);
+	});
+	afterAll(() => emu.stop());
+
+	it('/v2/store gives dimension_decimal_places as a number', async () => {
+		const store = await api.get('/v2/store');
+		expect(store.data).toMatchObject({ decimal_places: 2, dimension_decimal_places: 2 });
+	});
+
+	it("an order's coupons give discount as a number and its products carry no fields outside the spec", async () => {
+		const order = emu.admin.createOrder({ coupons: [{ code: 'SAVE5', amount: 5 }] });
+		const coupons = await api.get(`/v2/orders/${order.id}/coupons`);
+		expect(coupons.data).toEqual([expect.objectContaining({ code: 'SAVE5', amount: '5.0000', discount: 5 })]);
+		const lines = await api.get(`/v2/orders/${order.id}/products`);
+		expect(lines.data[0]).not.toHaveProperty('fulfillment_source');
+	});
+
+	it("a customer group's discount rule amount comes back as a decimal string", async () => {
+		const group = await api.post('/v2/customer_groups', { name: 'Spec Shapes', discount_rules: [{ type: 'all', method: 'percent', amount: '15.0000' }] });
+		expect(group.data.discount_rules).toEqual([{ type: 'all', method: 'percent', amount: '15.0000' }]);
+		const numeric = await api.post('/v2/customer_groups', { name: 'Spec Shapes 2', discount_rules: [{ type: 'all', method: 'percent', amount: 15 }] }, invalid);
+		expect(numeric.data.discount_rules[0].amount).toBe('15.0000');
+	});
+
+	it('products ignore name:like, which the products API does not document', async () => {
+		const all = await api.get('/v3/catalog/products');
+		const filtered = await api.get('/v3/catalog/products', { params: { 'name:like': 'T-Shirt' } });
+		expect(filtered.data.meta.pagination.total).toBe(all.data.meta.pagination.total);
 	});
 });
 

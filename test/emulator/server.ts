@@ -1,7 +1,9 @@
 // The HTTP front of the emulator: parses /stores/{hash}/v2|v3 requests, applies latency,
 // faults, auth, rate limits and scopes in that order, dispatches to the routes, and logs
-// every API request.
+// every API request (and, with BIGCOMMERCE_EMULATOR_LOG set, appends each exchange to that file
+// for the spec check described in README.md).
 
+import { appendFileSync } from 'fs';
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
 import { createHash } from 'crypto';
@@ -22,6 +24,9 @@ import { registerOrders } from './routes/orders';
 import { registerStore } from './routes/store';
 
 const MAX_BODY = 50 * 1024 * 1024;
+
+/** Set by tests on a request they send invalid on purpose; marks the exchange in the log file. */
+export const EXPECT_INVALID_HEADER = 'x-test-expect-invalid';
 
 export type AdminHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: string) => Promise<void>;
 
@@ -158,9 +163,13 @@ export class EmulatorServer implements Core {
 		}
 		const entry: RequestLogEntry = { method, path, query, body, status: 0, time: Date.now() };
 		this.requests.push(entry);
+		// Every exit below goes through finish (a JSON answer) or record (no JSON answer).
+		const expectInvalid = req.headers[EXPECT_INVALID_HEADER] === '1';
+		const record = (response?: unknown) => appendExchange(entry, response, expectInvalid);
 		const finish = (reply: Reply, headers: Record<string, string>) => {
 			entry.status = reply.status;
 			send(res, reply, headers);
+			record(reply.body);
 		};
 
 		if (this.latencyMs > 0) await this.sleep(this.latencyMs);
@@ -181,6 +190,7 @@ export class EmulatorServer implements Core {
 				entry.status = 429;
 				res.writeHead(429, { 'Content-Length': '0' });
 				res.end();
+				record();
 				return;
 			case '500':
 				return finish(errorReply(version, 500, 'Internal Server Error'), rate());
@@ -191,14 +201,17 @@ export class EmulatorServer implements Core {
 				const html = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
 				res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': String(Buffer.byteLength(html)) });
 				res.end(html);
+				record();
 				return;
 			}
 			case 'reset':
 				req.socket.destroy();
+				record();
 				return;
 			case 'stall':
 				await this.sleep(fault.delayMs ?? 60_000);
 				req.socket.destroy();
+				record();
 				return;
 			case 'delay':
 				await this.sleep(fault.delayMs ?? 1000);
@@ -263,6 +276,7 @@ export class EmulatorServer implements Core {
 		if (fault?.kind === 'reset-after-commit') {
 			// The work is done (state changed, webhooks queued) but the client never hears back.
 			req.socket.destroy();
+			record();
 			return;
 		}
 		if (fault?.kind === 'malformed-json') {
@@ -271,6 +285,7 @@ export class EmulatorServer implements Core {
 			const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
 			res.writeHead(200, { ...rate(), 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(cut)) });
 			res.end(cut);
+			record();
 			return;
 		}
 		finish(reply, rate());
@@ -283,6 +298,20 @@ function toMultiStatus(reply: Reply): Reply {
 	const b = reply.body;
 	if (isObject(b) && 'data' in b) return { ...reply, status: 207, body: { data: b.data, errors: [problem], meta: b.meta ?? {} } };
 	return { ...reply, status: 207 };
+}
+
+/**
+ * One JSON line per exchange, appended synchronously: each test worker runs its own emulators,
+ * and a single small append per line keeps the workers' lines whole in the shared file.
+ */
+function appendExchange(entry: RequestLogEntry, response: unknown, expectInvalid: boolean): void {
+	const file = process.env.BIGCOMMERCE_EMULATOR_LOG;
+	if (!file) return;
+	const line: Record<string, unknown> = { method: entry.method, path: entry.path, query: entry.query, body: entry.body ?? null };
+	if (entry.status) line.status = entry.status;
+	if (response !== undefined) line.response = response;
+	if (expectInvalid) line.expectInvalid = true;
+	appendFileSync(file, JSON.stringify(line) + '\n');
 }
 
 function errorReply(version: Version, status: number, message: string): Reply {

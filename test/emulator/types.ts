@@ -365,7 +365,7 @@ export interface OrderCoupon {
 	code: string;
 	amount: string;
 	type: number;
-	discount: string;
+	discount: number;
 }
 
 export interface Shipment {

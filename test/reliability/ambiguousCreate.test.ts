@@ -2,6 +2,7 @@
 // arrived. The node must neither create it twice in the same run nor in a later run of the same
 // import.
 
+import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
@@ -9,7 +10,7 @@ import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
 import { expectNoSecretLeaks } from '../security/outputCapture';
 import { TEST_TOKEN } from './faultRuns';
 
-expectNoSecretLeaks();
+const capture = expectNoSecretLeaks();
 
 let emulator: Emulator;
 
@@ -68,7 +69,9 @@ describe('an upsert whose create the store saved but never answered', () => {
 
 		const first = await upsert({ ...lamp, sku, name: 'Ambiguous Floor Lamp' });
 
-		expect(first.error).toBeDefined();
+		expect(first.error?.message).toBe('Could not reach BigCommerce: the connection was reset');
+		expect(first.error?.description).toMatch(/BigCommerce may or may not have saved it\. Check the store before running this item again\./);
+		expect(capture.lastNodeErrors.at(-1)).toBeInstanceOf(NodeApiError);
 		expect(productsWithSku(sku)).toHaveLength(1);
 		expect(emulator.countRequests({ method: 'POST' })).toBe(1);
 

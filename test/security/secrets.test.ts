@@ -4,7 +4,7 @@
 // capture (outputCapture.ts) scans all of it; the other files of the suite are scanned the same way.
 
 import { randomBytes } from 'crypto';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { BigCommerceApi } from '../../credentials/BigCommerceApi.credentials';
@@ -95,18 +95,22 @@ describe('successful runs', () => {
 
 describe('failures: what the store refuses', () => {
 	it.each([
-		['a missing product (404)', { resource: 'product', operation: 'get', productId: { __rl: true, mode: 'id', value: '987654' } }, {}],
-		['a duplicate product name (409)', { resource: 'product', operation: 'create', name: '={{ $json.taken }}', type: 'physical', weight: 1, price: 1 }, {}],
-		['a revoked token (401)', { resource: 'product', operation: 'getAll', limit: 1 }, { accessToken: WRONG_TOKEN }],
-		['a token without the scope (403)', { resource: 'product', operation: 'getAll', limit: 1 }, { accessToken: READ_ONLY_TOKEN }],
-		['garbage input', { resource: 'product', operation: 'get', productId: { __rl: true, mode: 'id', value: '={{ "1/../../hooks" }}' } }, {}],
-		['an invalid store hash', { resource: 'store', operation: 'get' }, { storeHash: 'abc123/../x' }],
-		['an invalid API URL', { resource: 'store', operation: 'get' }, { apiUrl: 'http://user:pass@127.0.0.1:1' }],
-	] as Array<[string, INodeParameters, Partial<TestCredentials>]>)('%s: the error shows no secret', async (_case, parameters, overrides) => {
-		const [stopped, continued] = await run(parameters, overrides, [{ taken: [...emulator.state.products.values()][0].name }]);
-		expect(stopped.error).toBeDefined();
-		expect(continued.items.map((item) => Object.keys(item.json))).toEqual([expect.arrayContaining(['error'])]);
-	});
+		['a missing product (404)', { resource: 'product', operation: 'get', productId: { __rl: true, mode: 'id', value: '987654' } }, {}, NodeApiError, /^Not found: Product with id 987654 not found/],
+		['a duplicate product name (409)', { resource: 'product', operation: 'create', name: '={{ $json.taken }}', type: 'physical', weight: 1, price: 1 }, {}, NodeApiError, /^Conflict: The product name ".+" is a duplicate/],
+		['a revoked token (401)', { resource: 'product', operation: 'getAll', limit: 1 }, { accessToken: WRONG_TOKEN }, NodeApiError, /^BigCommerce refused the access token/],
+		['a token without the scope (403)', { resource: 'product', operation: 'getAll', limit: 1 }, { accessToken: READ_ONLY_TOKEN }, NodeApiError, /^The API account is not allowed to do this/],
+		['garbage input', { resource: 'product', operation: 'get', productId: { __rl: true, mode: 'id', value: '={{ "1/../../hooks" }}' } }, {}, NodeOperationError, /^Product ID must be a positive whole number/],
+		['an invalid store hash', { resource: 'store', operation: 'get' }, { storeHash: 'abc123/../x' }, NodeOperationError, /^The credential's Store Hash is not valid/],
+		['an invalid API URL', { resource: 'store', operation: 'get' }, { apiUrl: 'http://user:pass@127.0.0.1:1' }, NodeOperationError, /^The credential's API URL is not valid/],
+	] as Array<[string, INodeParameters, Partial<TestCredentials>, typeof NodeApiError | typeof NodeOperationError, RegExp]>)(
+		'%s: the error shows no secret',
+		async (_case, parameters, overrides, errorClass, message) => {
+			const [stopped, continued] = await run(parameters, overrides, [{ taken: [...emulator.state.products.values()][0].name }]);
+			expect(stopped.error?.message).toMatch(message);
+			expect(capture.lastNodeErrors.at(-1)).toBeInstanceOf(errorClass);
+			expect(continued.items.map((item) => item.json.error)).toEqual([expect.stringMatching(message)]);
+		},
+	);
 
 	it('an unreachable store: the network error shows no secret', async () => {
 		const gone = await localServer();
@@ -122,7 +126,10 @@ describe('failures: what the store refuses', () => {
 			emulator.setFaults([{ kind, path: '/v2/store', count: kind === '429-no-headers' ? 1 : undefined }]);
 			const result = await runNode({ resource: 'store', operation: 'get' }, { credentials: credentials(), continueOnFail: true });
 			expect(result.items).toHaveLength(1);
-			if (kind !== '429-no-headers') expect(result.items[0].json.error).toBeDefined();
+			const [item] = result.items.map((entry) => entry.json);
+			if (kind === '429-no-headers') expect(item).toMatchObject({ id: emulator.storeHash, name: 'Emulated Demo Store' });
+			else if (kind === 'reset') expect(item.error).toBe('Could not reach BigCommerce: the connection was reset');
+			else expect(item.error).toBe(`BigCommerce is not answering properly (${kind === '500' ? 500 : 502}) after 5 attempts`);
 		},
 		30_000,
 	);

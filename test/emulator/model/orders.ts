@@ -158,7 +158,7 @@ export function createOrder(core: Core, input: Record<string, unknown>, opts: Cr
 			code: str(c.code, 'SAVE'),
 			amount: money(amount),
 			type: 0,
-			discount: money(amount),
+			discount: amount,
 		};
 	});
 	const discount = coupons.reduce((s, c) => s + Number(c.discount), 0);
@@ -388,7 +388,6 @@ export function serializeOrderProduct(p: OrderProduct): Record<string, unknown> 
 		is_bundled_product: false,
 		bin_picking_number: '',
 		external_id: null,
-		fulfillment_source: '',
 		brand: '',
 		gift_certificate_id: null,
 		configurable_fields: [],

@@ -56,7 +56,6 @@ function productFilter(ctx: Ctx): ((p: Product) => boolean) | undefined {
 		tests.push((p) => set.has(p.sku.toLowerCase()));
 	}
 	if (q.name !== undefined) tests.push((p) => p.name === q.name);
-	if (q['name:like'] !== undefined) tests.push((p) => like(p.name, q['name:like']));
 	if (q.keyword) {
 		const k = q.keyword.toLowerCase();
 		tests.push((p) => p.name.toLowerCase().includes(k) || p.sku.toLowerCase().includes(k) || p.description.toLowerCase().includes(k) || p.search_keywords.toLowerCase().includes(k));

@@ -1,7 +1,7 @@
 // Customers v3 (page and cursor pagination, batch writes), customer addresses v3, and
 // customer groups v2.
 
-import { Ctx, NO_CONTENT, Reply, isObject, json, parseId, rfc2822, v2Error, v3Data, v3Error, v3Problem } from '../http';
+import { Ctx, NO_CONTENT, Reply, isObject, json, money, parseId, rfc2822, v2Error, v3Data, v3Error, v3Problem } from '../http';
 import { CursorSource, fromArray, v2List, v3CursorList, v3List } from '../pagination';
 import { dateRange, intList, like, strList } from '../query';
 import type { Router } from '../router';
@@ -190,11 +190,18 @@ function serializeGroup(g: CustomerGroup): Record<string, unknown> {
 		name: g.name,
 		is_default: g.is_default,
 		category_access: { ...g.category_access },
-		discount_rules: g.discount_rules.map((r) => ({ ...(r as object) })),
+		discount_rules: g.discount_rules.map(serializeDiscountRule),
 		is_group_for_guests: g.is_group_for_guests,
 		date_created: g.date_created,
 		date_modified: g.date_modified,
 	};
+}
+
+// v2 answers a rule's amount as a decimal string ("15.0000"), like its other money fields.
+function serializeDiscountRule(rule: unknown): Record<string, unknown> {
+	const r = { ...(rule as Record<string, unknown>) };
+	if (typeof r.amount === 'number') r.amount = money(r.amount);
+	return r;
 }
 
 function groupOr404(ctx: Ctx): CustomerGroup {

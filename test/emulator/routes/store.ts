@@ -36,7 +36,7 @@ export function storeInfo(core: Core, name: string): Record<string, unknown> {
 		currency_symbol_location: 'left',
 		weight_units: 'Ounces',
 		dimension_units: 'Inches',
-		dimension_decimal_places: '2',
+		dimension_decimal_places: 2,
 		dimension_decimal_token: '.',
 		dimension_thousands_token: ',',
 		plan_name: 'Plus',
