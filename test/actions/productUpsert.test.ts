@@ -242,6 +242,31 @@ describe('product upsert: the catalog import', () => {
 	});
 });
 
+describe('product upsert: requests an API that enforces its spec accepts', () => {
+	it('looks SKUs up among products with include_fields the product list allows (the ID comes back anyway)', async () => {
+		const row = { sku: 'SPEC-NEW-01', name: 'Spec Checked Tote', price: 12, weight: 0.5, stock: 4 };
+
+		const result = await store.run(upsert, { input: [row] });
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ sku: row.sku, action: 'created' })]);
+		const productLookups = store.emulator.requests.filter((r) => r.method === 'GET' && r.path === '/v3/catalog/products');
+		expect(productLookups.map((r) => r.query.include_fields)).toEqual(['sku']);
+		expect(productLookups.map((r) => r.status)).toEqual([200]);
+	});
+
+	it('the store refuses a product list or read whose include or include_fields holds a value it does not know', async () => {
+		const url = `${store.emulator.baseUrl}/stores/${store.emulator.storeHash}/v3/catalog/products`;
+		const get = async (path: string) =>
+			(await fetch(`${url}${path}`, { headers: { 'X-Auth-Token': store.emulator.token, Accept: 'application/json' } })).status;
+
+		expect(await get('?include_fields=id,sku')).toBe(422);
+		expect(await get('?include=variants,everything')).toBe(422);
+		expect(await get('/1?include_fields=id')).toBe(422);
+		expect(await get('?include_fields=sku&include=variants,images,custom_fields')).toBe(200);
+	});
+});
+
 describe('SKU look-up lists', () => {
 	it('hold at most 100 SKUs and about 4 KB each, so the URL stays short', () => {
 		const short = Array.from({ length: 250 }, (_, i) => `SKU-${i}`);

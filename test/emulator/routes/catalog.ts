@@ -37,8 +37,39 @@ const DELETE_MAX = 250;
 
 const PRODUCT_SORTS = ['id', 'name', 'sku', 'price', 'date_modified', 'date_last_imported', 'inventory_level', 'is_visible', 'total_sold', 'calculated_price'];
 
+// What the product list and product reads accept in `include` and `include_fields`: an API that
+// enforces its spec refuses any other value (the ID is always returned, so it is not a field name).
+const PRODUCT_INCLUDES = ['bulk_pricing_rules', 'channels', 'custom_fields', 'images', 'modifiers', 'options', 'parent_relations', 'primary_image', 'reviews', 'variants', 'videos'];
+const PRODUCT_INCLUDE_FIELDS = [
+	'name', 'type', 'sku', 'description', 'weight', 'width', 'depth', 'height', 'price', 'cost_price', 'retail_price',
+	'sale_price', 'map_price', 'tax_class_id', 'product_tax_code', 'calculated_price', 'categories', 'brand_id',
+	'option_set_id', 'option_set_display', 'inventory_level', 'inventory_warning_level', 'inventory_tracking',
+	'reviews_rating_sum', 'reviews_count', 'total_sold', 'fixed_cost_shipping_price', 'is_free_shipping', 'is_visible',
+	'is_featured', 'related_products', 'warranty', 'bin_picking_number', 'layout_file', 'upc', 'mpn', 'gtin',
+	'date_last_imported', 'search_keywords', 'availability', 'availability_description', 'condition',
+	'is_condition_shown', 'order_quantity_minimum', 'order_quantity_maximum', 'page_title', 'meta_keywords',
+	'meta_description', 'date_created', 'date_modified', 'view_count', 'preorder_release_date', 'preorder_message',
+	'is_preorder_only', 'is_price_hidden', 'price_hidden_label', 'custom_url', 'base_variant_id', 'open_graph_type',
+	'open_graph_title', 'open_graph_description', 'open_graph_use_meta_description', 'open_graph_use_product_name',
+	'open_graph_use_image',
+];
+
+function checkListValues(ctx: Ctx, key: string, allowed: string[]): void {
+	const unknown = (strList(ctx.query, key) ?? []).filter((value) => !allowed.includes(value));
+	if (unknown.length) {
+		throw v3Error(422, `Invalid ${key}: ${unknown.join(', ')}`, { [key]: `each value must be one of ${allowed.join(', ')}` });
+	}
+}
+
 function includes(ctx: Ctx): Set<string> {
 	return new Set(strList(ctx.query, 'include') ?? []);
+}
+
+/** The `include` of a product read, refused when it holds a value the API does not know. */
+function productIncludes(ctx: Ctx): Set<string> {
+	checkListValues(ctx, 'include', PRODUCT_INCLUDES);
+	checkListValues(ctx, 'include_fields', PRODUCT_INCLUDE_FIELDS);
+	return includes(ctx);
 }
 
 function productFilter(ctx: Ctx): ((p: Product) => boolean) | undefined {
@@ -100,7 +131,7 @@ function productFilter(ctx: Ctx): ((p: Product) => boolean) | undefined {
 
 function listProducts(ctx: Ctx): Reply {
 	const { state } = ctx.core;
-	const inc = includes(ctx);
+	const inc = productIncludes(ctx);
 	// Options and modifiers make the real API cap pages at 10.
 	const maxLimit = inc.has('options') || inc.has('modifiers') ? 10 : 250;
 	let paging = v3Paging(ctx.query, 250);
@@ -405,8 +436,9 @@ export function registerCatalog(router: Router): void {
 		.put('/v3/catalog/products', updateProductsBatch)
 		.delete('/v3/catalog/products', deleteProductsByQuery)
 		.get('/v3/catalog/products/:id', (ctx) => {
+			const inc = productIncludes(ctx);
 			const p = productOr404(ctx);
-			return v3Data(selectFields(serializeProduct(ctx.core.state, p, includes(ctx)), ctx.query));
+			return v3Data(selectFields(serializeProduct(ctx.core.state, p, inc), ctx.query));
 		})
 		.put('/v3/catalog/products/:id', (ctx) => {
 			const p = productOr404(ctx);
