@@ -53,7 +53,8 @@ describe('product create', () => {
 		);
 		expect(product.date_created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
-		expect(store.calls()).toEqual(['POST /v3/catalog/products']);
+		// The look-up by SKU first tells a product this create saved from one already there.
+		expect(store.calls()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products']);
 		const saved = store.productBySku('v60-white')!;
 		expect(saved).toEqual(expect.objectContaining({ id: product.id, price: 24.5, inventory_level: 40, brand_id: brand.id }));
 	});
@@ -153,8 +154,8 @@ describe('product create', () => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ name: 'Moka Pot 6 Cup', sku: 'MOKA-6' })]);
 		expect(store.emulator.state.products.filter((p) => p.name === 'Moka Pot 6 Cup')).toHaveLength(1);
-		expect(store.calls()).toEqual(['POST /v3/catalog/products', 'GET /v3/catalog/products']);
-		expect(store.emulator.requests[1].query).toEqual(expect.objectContaining({ sku: 'MOKA-6' }));
+		expect(store.calls()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products', 'GET /v3/catalog/products']);
+		expect(store.emulator.requests[2].query).toEqual(expect.objectContaining({ sku: 'MOKA-6' }));
 	});
 
 	it('finds the saved product when BigCommerce\'s answer to a create arrives cut off', async () => {
@@ -176,8 +177,8 @@ describe('product create', () => {
 		expect(result.error).toBeUndefined();
 		expect(store.emulator.state.products.filter((p) => p.name === 'Milk Jug')).toHaveLength(1);
 		// Without a SKU the unique name finds it.
-		expect(store.calls()).toEqual(['POST /v3/catalog/products', 'GET /v3/catalog/products', 'POST /v3/catalog/products']);
-		expect(store.emulator.requests[1].query).toEqual(expect.objectContaining({ name: 'Milk Jug' }));
+		expect(store.calls()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products', 'GET /v3/catalog/products', 'POST /v3/catalog/products']);
+		expect(store.emulator.requests[2].query).toEqual(expect.objectContaining({ name: 'Milk Jug' }));
 	});
 });
 

@@ -51,13 +51,19 @@ export function readNewProduct(context: IExecuteFunctions, itemIndex: number, ex
 	);
 }
 
-/** POSTs one product (BigCommerce creates one per request) without ever creating it twice. */
+/**
+ * POSTs one product (BigCommerce creates one per request) without ever creating it twice.
+ * `checkedAbsent`: the caller has just looked the SKU up and the store did not have it.
+ */
 export async function createProduct(
 	this: IExecuteFunctions,
 	body: IDataObject,
 	itemIndex: number,
+	checkedAbsent = false,
 ): Promise<IDataObject> {
 	return await createOnce(this, {
+		checkedAbsent,
+		describe: (found) => `product ${String(found.id)} (${found.sku ? `SKU ${String(found.sku)}` : `named ${String(found.name)}`})`,
 		create: async () => {
 			const answer = await bigCommerceApiRequest.call(this, {
 				method: 'POST',
