@@ -235,6 +235,19 @@ describe('product upsert: the catalog import', () => {
 		expect(store.emulator.requests[0].query['sku:in']).toBe('TEE-0001,TEE-0003');
 	});
 
+	it('an update whose stock BigCommerce keeps answering 207 for is an error item naming the product; the other rows are saved', async () => {
+		const [existing] = stockTheStore(store.emulator, teeRows(1));
+		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: '/v3/catalog/products' }]);
+		const rows: IDataObject[] = teeRows(2).map((row) => ({ ...row, stock: 33 }));
+
+		const result = await store.run(upsert, { input: rows, continueOnFail: true });
+
+		const out = jsonOf(result);
+		expect(String(out[0].error)).toMatch(new RegExp(`^BigCommerce did not save all of product ${existing.id}: .*inventory_level`));
+		expect(store.emulator.state.products.get(existing.id)!.inventory_level).toBe(1);
+		expect(out[1]).toEqual(expect.objectContaining({ sku: rows[1].sku, action: 'created', inventory_level: 33 }));
+	});
+
 	it('returns the raw product with its action when Simplify is off', async () => {
 		const result = await store.run({ ...upsert, simplify: false }, { input: teeRows(1) });
 

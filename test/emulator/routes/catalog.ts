@@ -195,10 +195,52 @@ export function failsUnderMultiStatus(i: number, n: number): boolean {
 	return n > 1 && i % 2 === 1;
 }
 
-function multiStatusError(kind: string, id: number, i: number): Record<string, unknown> {
-	return v3Problem(500, `The ${kind} with id ${id} could not be saved because a downstream service failed; the rest of the request was applied. Retry this record.`, {
-		[`[${i}].id`]: `${kind} ${id} was not saved`,
-	});
+/**
+ * The records whose secondary part (stock, custom URL) a '207' fault makes fail in a catalog
+ * write: every second one of a batch, or a lone record.
+ */
+function secondaryFailsUnderMultiStatus(i: number, n: number): boolean {
+	return n === 1 || i % 2 === 1;
+}
+
+/** The fields BigCommerce saves apart from a catalog record's own: what a 207 reports as not saved. */
+const SECONDARY_FIELDS = ['inventory_level', 'custom_url'];
+
+/**
+ * Under a '207' fault, the part of a record's input that is not saved (its secondary fields),
+ * keyed as the error names them, and the input without it. Nothing for a record unaffected.
+ */
+function splitSecondary(
+	ctx: Ctx,
+	kind: string,
+	id: number | undefined,
+	input: Record<string, unknown>,
+	i: number,
+	n: number,
+	prefix: string,
+): { input: Record<string, unknown>; failed: Record<string, string> } {
+	if (!ctx.multiStatus || !secondaryFailsUnderMultiStatus(i, n)) return { input, failed: {} };
+	const failed: Record<string, string> = {};
+	const kept = { ...input };
+	for (const field of SECONDARY_FIELDS) {
+		if (kept[field] === undefined) continue;
+		delete kept[field];
+		const what = field === 'inventory_level' ? 'the stock (inventory_level)' : 'the custom URL';
+		failed[`${prefix}${field}`] = `${kind}${id === undefined ? '' : ` ${id}`}: ${what} was not updated; update it again`;
+	}
+	return { input: kept, failed };
+}
+
+/**
+ * A catalog write's 207, in the documented shape: `data` holds every record (each was saved),
+ * and `errors` is one problem object naming the parts that were not saved. With nothing that
+ * failed the write is a plain 200, and the fault is used up.
+ */
+function catalogMultiStatus(ctx: Ctx, kind: string, data: unknown, failed: Record<string, string>): Reply {
+	ctx.multiStatus = false;
+	if (!Object.keys(failed).length) return v3Data(data);
+	const errors = v3Problem(207, `Partial success: the ${kind} was saved, but a secondary update failed`, failed);
+	return { status: 207, body: { data, errors, meta: {} } };
 }
 
 function updateProductsBatch(ctx: Ctx): Reply {
@@ -221,16 +263,14 @@ function updateProductsBatch(ctx: Ctx): Reply {
 		}
 	});
 	const data: unknown[] = [];
-	const errors: unknown[] = [];
+	const failed: Record<string, string> = {};
 	items.forEach((item, i) => {
-		if (ctx.multiStatus && failsUnderMultiStatus(i, items.length)) {
-			errors.push(multiStatusError('product', products[i].id, i));
-			return;
-		}
-		applyProductUpdate(ctx.core, products[i], item);
+		const part = splitSecondary(ctx, 'product', products[i].id, item, i, items.length, `[${i}].`);
+		Object.assign(failed, part.failed);
+		applyProductUpdate(ctx.core, products[i], part.input);
 		data.push(serializeProduct(state, products[i]));
 	});
-	if (ctx.multiStatus) return multiStatusReply(data, errors);
+	if (ctx.multiStatus) return catalogMultiStatus(ctx, 'product', data, failed);
 	return v3Data(data);
 }
 
@@ -335,16 +375,14 @@ function updateVariantsBatch(ctx: Ctx): Reply {
 	// Bad records reject the whole request, in the batch_errors shape.
 	if (batchErrors.length) return { status: 422, body: { batch_errors: batchErrors } };
 	const data: unknown[] = [];
-	const errors: unknown[] = [];
+	const failed: Record<string, string> = {};
 	items.forEach((raw, i) => {
-		if (ctx.multiStatus && failsUnderMultiStatus(i, items.length)) {
-			errors.push(multiStatusError('variant', variants[i].id, i));
-			return;
-		}
-		applyVariantUpdate(ctx.core, variants[i], raw as Record<string, unknown>);
+		const part = splitSecondary(ctx, 'variant', variants[i].id, raw as Record<string, unknown>, i, items.length, `[${i}].`);
+		Object.assign(failed, part.failed);
+		applyVariantUpdate(ctx.core, variants[i], part.input);
 		data.push(serializeVariant(variants[i]));
 	});
-	if (ctx.multiStatus) return multiStatusReply(data, errors);
+	if (ctx.multiStatus) return catalogMultiStatus(ctx, 'variant', data, failed);
 	return v3Data(data);
 }
 
@@ -430,8 +468,15 @@ export function registerCatalog(router: Router): void {
 	router
 		.get('/v3/catalog/products', listProducts)
 		.post('/v3/catalog/products', (ctx) => {
-			const p = createProduct(ctx.core, bodyObject(ctx));
-			return v3Data(serializeProduct(ctx.core.state, p, new Set(['variants', 'images', 'custom_fields'])));
+			const input = bodyObject(ctx);
+			// A product always gets a URL: under a 207 its stock fails if sent, its URL otherwise.
+			const part = splitSecondary(ctx, 'product', undefined, input, 0, 1, '');
+			if (ctx.multiStatus && !Object.keys(part.failed).length) part.failed.custom_url = 'product: the custom URL was not updated; update it again';
+			const p = createProduct(ctx.core, part.input);
+			const data = serializeProduct(ctx.core.state, p, new Set(['variants', 'images', 'custom_fields']));
+			// The documented 207 of a create lists the product, where its 200 has it alone.
+			if (ctx.multiStatus) return catalogMultiStatus(ctx, 'product', [data], part.failed);
+			return v3Data(data);
 		})
 		.put('/v3/catalog/products', updateProductsBatch)
 		.delete('/v3/catalog/products', deleteProductsByQuery)
