@@ -205,6 +205,7 @@ describe('createEachOnce: never creates a record twice', () => {
 		let first = true;
 		const results = await createEachOnce(context, {
 			records: [{ email: 'a@x.test' }, { email: 'b@x.test' }],
+			checkedAbsent: true,
 			create: async (pending) => {
 				store.log.push(`create ${pending.map((r) => r.email).join(',')}`);
 				if (first) {
@@ -233,6 +234,7 @@ describe('createEachOnce: never creates a record twice', () => {
 		let round = 0;
 		const results = await createEachOnce(context, {
 			records: [{ email: 'a@x.test' }, { email: 'b@x.test' }, { email: 'c@x.test' }],
+			checkedAbsent: true,
 			create: async (pending) => {
 				round++;
 				store.log.push(`create ${pending.map((r) => r.email).join(',')}`);
@@ -263,6 +265,7 @@ describe('createEachOnce: never creates a record twice', () => {
 		await expect(
 			createEachOnce(context, {
 				records: [{ email: 'a@x.test' }],
+				checkedAbsent: true,
 				create: async () => {
 					throw refusal;
 				},
@@ -278,6 +281,7 @@ describe('createEachOnce: never creates a record twice', () => {
 	it('when the look-up fails too, keeps the create\'s failure, which says the record may be saved', async () => {
 		const results = await createEachOnce(context, {
 			records: [{ email: 'a@x.test' }],
+			checkedAbsent: true,
 			create: async () => {
 				throw lostAnswer();
 			},
@@ -295,6 +299,7 @@ describe('createEachOnce: never creates a record twice', () => {
 		let lookups = 0;
 		const results = await createEachOnce(context, {
 			records: [{ email: 'a@x.test' }],
+			checkedAbsent: true,
 			create: async () => {
 				creates++;
 				throw lostAnswer();
@@ -309,12 +314,41 @@ describe('createEachOnce: never creates a record twice', () => {
 		expect(lookups).toBe(4);
 		expect(results[0]).toBeInstanceOf(BatchRecordFailure);
 	});
+
+	it('looks the records up before the first send: one the store already had is a conflict after a lost answer', async () => {
+		const store = fakeStore();
+		store.save({ email: 'old@x.test' });
+		let first = true;
+		const results = await createEachOnce(context, {
+			records: [{ email: 'old@x.test' }, { email: 'new@x.test' }],
+			create: async (pending) => {
+				store.log.push(`create ${pending.map((r) => r.email).join(',')}`);
+				if (first) {
+					first = false;
+					store.save(pending[1]); // saved, but the answer was lost
+					throw lostAnswer();
+				}
+				return pending.map(store.save);
+			},
+			lookup: async (pending) => {
+				store.log.push(`lookup ${pending.map((r) => r.email).join(',')}`);
+				return pending.map((record) => store.saved.get(record.email));
+			},
+		});
+
+		expect(store.log).toEqual(['lookup old@x.test,new@x.test', 'create old@x.test,new@x.test', 'lookup old@x.test,new@x.test']);
+		expect(results[0]).toBeInstanceOf(BatchRecordFailure);
+		expect((results[0] as BatchRecordFailure).error.message).toBe('Not created: record 1 (e-mail old@x.test) was already in the store');
+		expect(results[1]).toEqual({ email: 'new@x.test', id: 2 });
+		expect(store.saved.size).toBe(2);
+	});
 });
 
 describe('createOnce: one record', () => {
 	it('returns the record the look-up finds after a lost answer, without a second create', async () => {
 		const store = fakeStore();
 		const customer = await createOnce(context, {
+			checkedAbsent: true,
 			create: async () => {
 				store.log.push('create');
 				store.save({ email: 'a@x.test' });

@@ -53,7 +53,8 @@ describe('product create', () => {
 		);
 		expect(product.date_created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
-		expect(store.calls()).toEqual(['POST /v3/catalog/products']);
+		// The look-up by SKU first tells a product this create saved from one already there.
+		expect(store.calls()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products']);
 		const saved = store.productBySku('v60-white')!;
 		expect(saved).toEqual(expect.objectContaining({ id: product.id, price: 24.5, inventory_level: 40, brand_id: brand.id }));
 	});
@@ -139,6 +140,29 @@ describe('product create', () => {
 		expect(store.emulator.requests).toEqual([]);
 	});
 
+	it('a create BigCommerce answers 207 for returns the product with BigCommerce\'s words about the stock it did not save', async () => {
+		store.emulator.setFaults([{ kind: '207', method: 'POST', path: '/v3/catalog/products', count: 1 }]);
+
+		const result = await store.run({
+			operation: 'create',
+			name: 'Partly Saved Grinder',
+			weight: 1,
+			price: 45,
+			additionalFields: { sku: 'GRIND-207', inventory_tracking: 'product', inventory_level: 9 },
+		});
+
+		expect(result.error).toBeUndefined();
+		const stored = store.productBySku('GRIND-207')!;
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				id: stored.id,
+				sku: 'GRIND-207',
+				warnings: [expect.stringMatching(/^Partial success: .*\(inventory_level: product: the stock \(inventory_level\) was not updated/)],
+			}),
+		]);
+		expect(stored.inventory_level).toBe(0);
+	});
+
 	it('never duplicates a product when the connection drops after BigCommerce saved it', async () => {
 		store.emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path: '/v3/catalog/products', count: 1 }]);
 
@@ -153,8 +177,8 @@ describe('product create', () => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ name: 'Moka Pot 6 Cup', sku: 'MOKA-6' })]);
 		expect(store.emulator.state.products.filter((p) => p.name === 'Moka Pot 6 Cup')).toHaveLength(1);
-		expect(store.calls()).toEqual(['POST /v3/catalog/products', 'GET /v3/catalog/products']);
-		expect(store.emulator.requests[1].query).toEqual(expect.objectContaining({ sku: 'MOKA-6' }));
+		expect(store.calls()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products', 'GET /v3/catalog/products']);
+		expect(store.emulator.requests[2].query).toEqual(expect.objectContaining({ sku: 'MOKA-6' }));
 	});
 
 	it('finds the saved product when BigCommerce\'s answer to a create arrives cut off', async () => {
@@ -176,8 +200,8 @@ describe('product create', () => {
 		expect(result.error).toBeUndefined();
 		expect(store.emulator.state.products.filter((p) => p.name === 'Milk Jug')).toHaveLength(1);
 		// Without a SKU the unique name finds it.
-		expect(store.calls()).toEqual(['POST /v3/catalog/products', 'GET /v3/catalog/products', 'POST /v3/catalog/products']);
-		expect(store.emulator.requests[1].query).toEqual(expect.objectContaining({ name: 'Milk Jug' }));
+		expect(store.calls()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products', 'GET /v3/catalog/products', 'POST /v3/catalog/products']);
+		expect(store.emulator.requests[2].query).toEqual(expect.objectContaining({ name: 'Milk Jug' }));
 	});
 });
 
@@ -382,20 +406,50 @@ describe('product update', () => {
 		expect(result.error?.context?.itemIndex).toBe(1);
 	});
 
-	it('saves records that a 207 Multi-Status answer left out by sending them once more', async () => {
+	it('after a 207 sends each product of the batch again on its own, so a stock change is not lost', async () => {
 		const existing = stockTheStore(store.emulator, teeRows(4));
 		store.emulator.clearRequests();
 		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: '/v3/catalog/products', count: 1 }]);
 
 		const result = await store.run(
-			{ operation: 'update', productId: '={{ $json.id }}', updateFields: { price: 77 } },
+			{ operation: 'update', productId: '={{ $json.id }}', updateFields: { price: 77, inventory_level: 30 } },
 			{ input: existing.map((p) => ({ id: p.id })) },
 		);
 
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result).map((p) => p.price)).toEqual([77, 77, 77, 77]);
-		expect(store.emulator.requests.map((r) => (r.body as unknown[]).length)).toEqual([4, 2]);
-		for (const p of existing) expect(store.emulator.state.products.get(p.id)!.price).toBe(77);
+		expect(jsonOf(result).map((p) => [p.price, p.inventory_level])).toEqual(existing.map(() => [77, 30]));
+		expect(store.emulator.requests.map((r) => [r.status, (r.body as unknown[]).length])).toEqual([[207, 4], [200, 1], [200, 1], [200, 1], [200, 1]]);
+		for (const p of existing) expect(store.emulator.state.products.get(p.id)!.inventory_level).toBe(30);
+	});
+
+	it('a stock change BigCommerce keeps answering 207 for is an error item, naming the product and what was not saved', async () => {
+		const [tee] = stockTheStore(store.emulator, teeRows(1));
+		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: '/v3/catalog/products' }]);
+
+		const result = await store.run(
+			{ operation: 'update', productId: '={{ $json.id }}', updateFields: { price: 66, inventory_level: 25 } },
+			{ input: [{ id: tee.id }], continueOnFail: true },
+		);
+
+		const [item] = jsonOf(result);
+		expect(String(item.error)).toMatch(
+			new RegExp(`^BigCommerce did not save all of product ${tee.id}: Partial success: .*\\(\\[0\\]\\.inventory_level: product ${tee.id}: the stock \\(inventory_level\\) was not updated`),
+		);
+		expect(store.emulator.state.products.get(tee.id)!.inventory_level).toBe(1);
+		expect(store.emulator.state.products.get(tee.id)!.price).toBe(66);
+	});
+
+	it('without Continue On Fail, a 207 that leaves stock unsaved fails the node, naming the product', async () => {
+		const [tee] = stockTheStore(store.emulator, teeRows(1));
+		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: '/v3/catalog/products' }]);
+
+		const result = await store.run(
+			{ operation: 'update', productId: '={{ $json.id }}', updateFields: { inventory_level: 25 } },
+			{ input: [{ id: tee.id }] },
+		);
+
+		expect(result.error?.message).toMatch(new RegExp(`^BigCommerce did not save all of product ${tee.id}: `));
+		expect(store.emulator.state.products.get(tee.id)!.inventory_level).toBe(1);
 	});
 
 	it('updates the same product twice in one input without a conflict', async () => {

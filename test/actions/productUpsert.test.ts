@@ -235,10 +235,48 @@ describe('product upsert: the catalog import', () => {
 		expect(store.emulator.requests[0].query['sku:in']).toBe('TEE-0001,TEE-0003');
 	});
 
+	it('an update whose stock BigCommerce keeps answering 207 for is an error item naming the product; the other rows are saved', async () => {
+		const [existing] = stockTheStore(store.emulator, teeRows(1));
+		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: '/v3/catalog/products' }]);
+		const rows: IDataObject[] = teeRows(2).map((row) => ({ ...row, stock: 33 }));
+
+		const result = await store.run(upsert, { input: rows, continueOnFail: true });
+
+		const out = jsonOf(result);
+		expect(String(out[0].error)).toMatch(new RegExp(`^BigCommerce did not save all of product ${existing.id}: .*inventory_level`));
+		expect(store.emulator.state.products.get(existing.id)!.inventory_level).toBe(1);
+		expect(out[1]).toEqual(expect.objectContaining({ sku: rows[1].sku, action: 'created', inventory_level: 33 }));
+	});
+
 	it('returns the raw product with its action when Simplify is off', async () => {
 		const result = await store.run({ ...upsert, simplify: false }, { input: teeRows(1) });
 
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ sku: 'TEE-0001', action: 'created', custom_url: expect.any(Object) })]);
+	});
+});
+
+describe('product upsert: requests an API that enforces its spec accepts', () => {
+	it('looks SKUs up among products with include_fields the product list allows (the ID comes back anyway)', async () => {
+		const row = { sku: 'SPEC-NEW-01', name: 'Spec Checked Tote', price: 12, weight: 0.5, stock: 4 };
+
+		const result = await store.run(upsert, { input: [row] });
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ sku: row.sku, action: 'created' })]);
+		const productLookups = store.emulator.requests.filter((r) => r.method === 'GET' && r.path === '/v3/catalog/products');
+		expect(productLookups.map((r) => r.query.include_fields)).toEqual(['sku']);
+		expect(productLookups.map((r) => r.status)).toEqual([200]);
+	});
+
+	it('the store refuses a product list or read whose include or include_fields holds a value it does not know', async () => {
+		const url = `${store.emulator.baseUrl}/stores/${store.emulator.storeHash}/v3/catalog/products`;
+		const get = async (path: string) =>
+			(await fetch(`${url}${path}`, { headers: { 'X-Auth-Token': store.emulator.token, Accept: 'application/json' } })).status;
+
+		expect(await get('?include_fields=id,sku')).toBe(422);
+		expect(await get('?include=variants,everything')).toBe(422);
+		expect(await get('/1?include_fields=id')).toBe(422);
+		expect(await get('?include_fields=sku&include=variants,images,custom_fields')).toBe(200);
 	});
 });
 

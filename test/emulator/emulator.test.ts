@@ -355,15 +355,21 @@ describe('store emulator', () => {
 			expect(() => JSON.parse(r.data)).toThrow();
 		});
 
-		it('207 applies some batch records and reports the others', async () => {
+		it('207 on a catalog batch saves every record but the stock of every second one, and errors is one object naming those', async () => {
 			emu.seedScale({ products: 4 });
+			const stockBefore = emu.state.products.get(2)!.inventory_level;
 			emu.setFaults([{ kind: '207', path: '/v3/catalog/products' }]);
-			const r = await api.put('/v3/catalog/products', [1, 2, 3, 4].map((id) => ({ id, price: 55 })));
+			const r = await api.put('/v3/catalog/products', [1, 2, 3, 4].map((id) => ({ id, price: 55, inventory_level: 70 })));
 			expect(r.status).toBe(207);
-			expect(r.data.data.map((p: { id: number }) => p.id)).toEqual([1, 3]);
-			expect(r.data.errors).toHaveLength(2);
-			expect(r.data.meta).toMatchObject({ total: 4, success: 2, failed: 2 });
-			expect(emu.state.products.get(2)?.price).not.toBe(55);
+			expect(r.data.data.map((p: { id: number }) => p.id)).toEqual([1, 2, 3, 4]);
+			expect(Array.isArray(r.data.errors)).toBe(false);
+			expect(r.data.errors).toMatchObject({ status: 207, title: expect.stringMatching(/secondary update/) });
+			expect(Object.keys(r.data.errors.errors)).toEqual(['[1].inventory_level', '[3].inventory_level']);
+			expect(emu.state.products.get(2)?.price).toBe(55);
+			expect(emu.state.products.get(2)?.inventory_level).toBe(stockBefore);
+			expect(emu.state.products.get(1)?.inventory_level).toBe(70);
+			// Nothing secondary to fail: a plain 200.
+			expect((await api.put('/v3/catalog/products', [{ id: 2, price: 56 }])).status).toBe(200);
 			// GETs are untouched by a 207 rule
 			expect((await api.get('/v3/catalog/products')).status).toBe(200);
 		});

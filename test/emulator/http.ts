@@ -49,7 +49,10 @@ export interface Ctx {
 	body: unknown;
 	params: Record<string, string>;
 	clientId: string;
-	/** A '207' fault is active: batch writes fail some records and answer Multi-Status. */
+	/**
+	 * A '207' fault is active: batch writes fail some records and answer Multi-Status. A route
+	 * that answers it itself sets it back to false, so the generic 207 is not applied on top.
+	 */
 	multiStatus: boolean;
 }
 

@@ -271,7 +271,8 @@ export class EmulatorServer implements Core {
 				if (e instanceof ApiError) reply = e.reply;
 				else reply = errorReply(version, 500, `Emulator error: ${e instanceof Error ? e.message : String(e)}`);
 			}
-			if (fault?.kind === '207' && reply.status === 200) reply = toMultiStatus(reply);
+			// A route that answers the fault itself (catalog writes) clears ctx.multiStatus.
+			if (fault?.kind === '207' && ctx.multiStatus && reply.status === 200) reply = toMultiStatus(reply);
 		}
 		if (fault?.kind === 'reset-after-commit') {
 			// The work is done (state changed, webhooks queued) but the client never hears back.

@@ -155,3 +155,57 @@ describe('customer.upsert whose create the store saved but never answered', () =
 		expect(jsonOf(again)).toEqual([expect.objectContaining({ id: customersWithEmail()[0].id })]);
 	});
 });
+
+describe('a create whose answer is lost, of a record the store already had', () => {
+	it('product.create: a SKU that belonged to another product is reported as a conflict, never as that product', async () => {
+		const existing = emulator.state.products.get(1)!;
+		const before = { ...existing, categories: [...existing.categories] };
+		const productCount = emulator.state.products.size;
+		emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path: '/v3/catalog/products', count: 1 }]);
+
+		const result = await runNode(
+			{ resource: 'product', operation: 'create', name: 'Brand new product', type: 'physical', weight: 1, price: 30, additionalFields: { sku: existing.sku } },
+			{ credentials: credentialsFor(emulator), continueOnFail: true },
+		);
+
+		const [item] = jsonOf(result);
+		expect(item.id).toBeUndefined();
+		expect(String(item.error)).toBe(`Not created: product 1 (SKU ${existing.sku}) was already in the store`);
+		expect(emulator.state.products.size).toBe(productCount);
+		expect(emulator.state.products.find((p) => p.name === 'Brand new product')).toBeUndefined();
+		expect(emulator.state.products.get(1)).toEqual(before);
+		expect(emulator.countRequests({ method: 'POST' })).toBe(1);
+	});
+
+	it('product.create without Continue On Fail: the node fails and names the product that was there', async () => {
+		const existing = emulator.state.products.get(1)!;
+		emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path: '/v3/catalog/products', count: 1 }]);
+
+		const result = await runNode(
+			{ resource: 'product', operation: 'create', name: 'Brand new product', type: 'physical', weight: 1, price: 30, additionalFields: { sku: existing.sku } },
+			{ credentials: credentialsFor(emulator) },
+		);
+
+		expect(result.error?.message).toBe(`Not created: product 1 (SKU ${existing.sku}) was already in the store`);
+		expect(emulator.state.products.find((p) => p.name === 'Brand new product')).toBeUndefined();
+	});
+
+	it('customer.create: an e-mail that belonged to another customer is reported as a conflict, never as that customer', async () => {
+		const existing = emulator.state.customers.get(1)!;
+		const before = { ...existing };
+		const customerCount = emulator.state.customers.size;
+		emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path: '/v3/customers', count: 1 }]);
+
+		const result = await runNode(
+			{ resource: 'customer', operation: 'create', email: existing.email, firstName: 'Brand', lastName: 'New' },
+			{ credentials: credentialsFor(emulator), continueOnFail: true },
+		);
+
+		const [item] = jsonOf(result);
+		expect(item.id).toBeUndefined();
+		expect(String(item.error)).toBe(`Not created: record 1 (e-mail ${existing.email}) was already in the store`);
+		expect(emulator.state.customers.size).toBe(customerCount);
+		expect(emulator.state.customers.get(1)).toEqual(before);
+		expect(emulator.countRequests({ method: 'POST', path: '/v3/customers' })).toBe(1);
+	});
+});

@@ -15,13 +15,16 @@ export interface ImportRow extends IDataObject {
 	id?: number;
 	/** The price the store had before the run (existing rows). */
 	oldPrice?: number;
+	/** Stock to set (rows of runs that set it), and the stock the store had before the run. */
+	stock?: number;
+	oldStock?: number;
 }
 
 /**
  * `total` rows: every `newEvery`-th row is a SKU the store does not have yet, the others update
  * the store's products in order. Every row sets a new, distinct price.
  */
-export function importRows(emulator: Emulator, total: number, newEvery = 0): ImportRow[] {
+export function importRows(emulator: Emulator, total: number, newEvery = 0, withStock = false): ImportRow[] {
 	const existing = [...emulator.state.products.values()];
 	const rows: ImportRow[] = [];
 	let next = 0;
@@ -33,7 +36,8 @@ export function importRows(emulator: Emulator, total: number, newEvery = 0): Imp
 		}
 		const product = existing[next++];
 		if (!product) throw new Error(`the store has only ${existing.length} products for ${total} rows`);
-		rows.push({ sku: product.sku, name: product.name, price, id: product.id, oldPrice: product.price });
+		const stock = withStock ? { stock: 1000 + i, oldStock: product.inventory_level } : {};
+		rows.push({ sku: product.sku, name: product.name, price, id: product.id, oldPrice: product.price, ...stock });
 	}
 	return rows;
 }
@@ -82,15 +86,23 @@ export function checkImport(emulator: Emulator, rows: ImportRow[], items: INodeE
 			// that says the write may have gone through may leave it behind.
 			const ambiguous = /may or may not/i.test(`${error} ${String(item?.json.errorDescription ?? '')}`);
 			if (row.id === undefined && stored.length && !ambiguous) check.inconsistent.push(`row ${index} (${row.sku}) failed ("${error}") but the store holds it`);
-			const allowed = ambiguous ? [row.oldPrice, row.price] : [row.oldPrice];
+			// A 207 saved the product but not its stock: the new price, the old stock.
+			const partial = /did not save all of/.test(error);
+			const allowed = ambiguous || partial ? [row.oldPrice, row.price] : [row.oldPrice];
 			if (row.id !== undefined && !allowed.includes(stored[0]?.price)) {
 				check.inconsistent.push(`row ${index} (${row.sku}) failed ("${error}") and the store has price ${stored[0]?.price}`);
+			}
+			// After a 207 the store's answer does not say whether an earlier send set the stock.
+			const stockAllowed = ambiguous || partial ? [row.oldStock, row.stock] : [row.oldStock];
+			if (row.stock !== undefined && !stockAllowed.includes(stored[0]?.inventory_level)) {
+				check.inconsistent.push(`row ${index} (${row.sku}) failed ("${error}") and the store has stock ${stored[0]?.inventory_level}`);
 			}
 			return;
 		}
 		const json = item!.json;
 		if (stored.length !== 1) check.lost.push(`row ${index} (${row.sku}): reported saved, the store holds ${stored.length}`);
 		else if (stored[0].price !== row.price) check.lost.push(`row ${index} (${row.sku}): reported saved, the store has price ${stored[0].price} instead of ${row.price}`);
+		else if (row.stock !== undefined && stored[0].inventory_level !== row.stock) check.lost.push(`row ${index} (${row.sku}): reported saved, the store has stock ${stored[0].inventory_level} instead of ${row.stock}`);
 		else if (Number(json.id) !== stored[0].id) check.lost.push(`row ${index} (${row.sku}): item id ${String(json.id)} is not the store's ${stored[0].id}`);
 	});
 	return check;

@@ -23,7 +23,7 @@ describe('product.update of 2,000 products with Continue On Fail, 10% of the ans
 		expect(updateOf(kind).check.reported).toBe(0);
 	});
 
-	it('207: records a batch left unsaved are sent again; what still fails is on its own item, with the record and the reason', () => {
+	it('207: each product of a batch BigCommerce saved only in part is sent again on its own; what still fails is on its own item, naming the product and the reason', () => {
 		expectPartialUpdatesReported(updateOf('207'));
 	});
 });

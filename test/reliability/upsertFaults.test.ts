@@ -40,7 +40,7 @@ describe('product.upsert of 2,000 rows with Continue On Fail, 10% of the answers
 		}
 	});
 
-	it('207: records a batch update left unsaved are sent again; what still fails is on its own item, with the record and the reason', () => {
+	it('207: each product of a batch update BigCommerce saved only in part is sent again on its own; what still fails is on its own item, naming the product and the reason', () => {
 		expectPartialUpdatesReported(outcomeOf('207'));
 	});
 });

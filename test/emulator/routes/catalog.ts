@@ -37,8 +37,39 @@ const DELETE_MAX = 250;
 
 const PRODUCT_SORTS = ['id', 'name', 'sku', 'price', 'date_modified', 'date_last_imported', 'inventory_level', 'is_visible', 'total_sold', 'calculated_price'];
 
+// What the product list and product reads accept in `include` and `include_fields`: an API that
+// enforces its spec refuses any other value (the ID is always returned, so it is not a field name).
+const PRODUCT_INCLUDES = ['bulk_pricing_rules', 'channels', 'custom_fields', 'images', 'modifiers', 'options', 'parent_relations', 'primary_image', 'reviews', 'variants', 'videos'];
+const PRODUCT_INCLUDE_FIELDS = [
+	'name', 'type', 'sku', 'description', 'weight', 'width', 'depth', 'height', 'price', 'cost_price', 'retail_price',
+	'sale_price', 'map_price', 'tax_class_id', 'product_tax_code', 'calculated_price', 'categories', 'brand_id',
+	'option_set_id', 'option_set_display', 'inventory_level', 'inventory_warning_level', 'inventory_tracking',
+	'reviews_rating_sum', 'reviews_count', 'total_sold', 'fixed_cost_shipping_price', 'is_free_shipping', 'is_visible',
+	'is_featured', 'related_products', 'warranty', 'bin_picking_number', 'layout_file', 'upc', 'mpn', 'gtin',
+	'date_last_imported', 'search_keywords', 'availability', 'availability_description', 'condition',
+	'is_condition_shown', 'order_quantity_minimum', 'order_quantity_maximum', 'page_title', 'meta_keywords',
+	'meta_description', 'date_created', 'date_modified', 'view_count', 'preorder_release_date', 'preorder_message',
+	'is_preorder_only', 'is_price_hidden', 'price_hidden_label', 'custom_url', 'base_variant_id', 'open_graph_type',
+	'open_graph_title', 'open_graph_description', 'open_graph_use_meta_description', 'open_graph_use_product_name',
+	'open_graph_use_image',
+];
+
+function checkListValues(ctx: Ctx, key: string, allowed: string[]): void {
+	const unknown = (strList(ctx.query, key) ?? []).filter((value) => !allowed.includes(value));
+	if (unknown.length) {
+		throw v3Error(422, `Invalid ${key}: ${unknown.join(', ')}`, { [key]: `each value must be one of ${allowed.join(', ')}` });
+	}
+}
+
 function includes(ctx: Ctx): Set<string> {
 	return new Set(strList(ctx.query, 'include') ?? []);
+}
+
+/** The `include` of a product read, refused when it holds a value the API does not know. */
+function productIncludes(ctx: Ctx): Set<string> {
+	checkListValues(ctx, 'include', PRODUCT_INCLUDES);
+	checkListValues(ctx, 'include_fields', PRODUCT_INCLUDE_FIELDS);
+	return includes(ctx);
 }
 
 function productFilter(ctx: Ctx): ((p: Product) => boolean) | undefined {
@@ -99,7 +130,7 @@ function productFilter(ctx: Ctx): ((p: Product) => boolean) | undefined {
 
 function listProducts(ctx: Ctx): Reply {
 	const { state } = ctx.core;
-	const inc = includes(ctx);
+	const inc = productIncludes(ctx);
 	// Options and modifiers make the real API cap pages at 10.
 	const maxLimit = inc.has('options') || inc.has('modifiers') ? 10 : 250;
 	let paging = v3Paging(ctx.query, 250);
@@ -163,10 +194,52 @@ export function failsUnderMultiStatus(i: number, n: number): boolean {
 	return n > 1 && i % 2 === 1;
 }
 
-function multiStatusError(kind: string, id: number, i: number): Record<string, unknown> {
-	return v3Problem(500, `The ${kind} with id ${id} could not be saved because a downstream service failed; the rest of the request was applied. Retry this record.`, {
-		[`[${i}].id`]: `${kind} ${id} was not saved`,
-	});
+/**
+ * The records whose secondary part (stock, custom URL) a '207' fault makes fail in a catalog
+ * write: every second one of a batch, or a lone record.
+ */
+function secondaryFailsUnderMultiStatus(i: number, n: number): boolean {
+	return n === 1 || i % 2 === 1;
+}
+
+/** The fields BigCommerce saves apart from a catalog record's own: what a 207 reports as not saved. */
+const SECONDARY_FIELDS = ['inventory_level', 'custom_url'];
+
+/**
+ * Under a '207' fault, the part of a record's input that is not saved (its secondary fields),
+ * keyed as the error names them, and the input without it. Nothing for a record unaffected.
+ */
+function splitSecondary(
+	ctx: Ctx,
+	kind: string,
+	id: number | undefined,
+	input: Record<string, unknown>,
+	i: number,
+	n: number,
+	prefix: string,
+): { input: Record<string, unknown>; failed: Record<string, string> } {
+	if (!ctx.multiStatus || !secondaryFailsUnderMultiStatus(i, n)) return { input, failed: {} };
+	const failed: Record<string, string> = {};
+	const kept = { ...input };
+	for (const field of SECONDARY_FIELDS) {
+		if (kept[field] === undefined) continue;
+		delete kept[field];
+		const what = field === 'inventory_level' ? 'the stock (inventory_level)' : 'the custom URL';
+		failed[`${prefix}${field}`] = `${kind}${id === undefined ? '' : ` ${id}`}: ${what} was not updated; update it again`;
+	}
+	return { input: kept, failed };
+}
+
+/**
+ * A catalog write's 207, in the documented shape: `data` holds every record (each was saved),
+ * and `errors` is one problem object naming the parts that were not saved. With nothing that
+ * failed the write is a plain 200, and the fault is used up.
+ */
+function catalogMultiStatus(ctx: Ctx, kind: string, data: unknown, failed: Record<string, string>): Reply {
+	ctx.multiStatus = false;
+	if (!Object.keys(failed).length) return v3Data(data);
+	const errors = v3Problem(207, `Partial success: the ${kind} was saved, but a secondary update failed`, failed);
+	return { status: 207, body: { data, errors, meta: {} } };
 }
 
 function updateProductsBatch(ctx: Ctx): Reply {
@@ -189,16 +262,14 @@ function updateProductsBatch(ctx: Ctx): Reply {
 		}
 	});
 	const data: unknown[] = [];
-	const errors: unknown[] = [];
+	const failed: Record<string, string> = {};
 	items.forEach((item, i) => {
-		if (ctx.multiStatus && failsUnderMultiStatus(i, items.length)) {
-			errors.push(multiStatusError('product', products[i].id, i));
-			return;
-		}
-		applyProductUpdate(ctx.core, products[i], item);
+		const part = splitSecondary(ctx, 'product', products[i].id, item, i, items.length, `[${i}].`);
+		Object.assign(failed, part.failed);
+		applyProductUpdate(ctx.core, products[i], part.input);
 		data.push(serializeProduct(state, products[i]));
 	});
-	if (ctx.multiStatus) return multiStatusReply(data, errors);
+	if (ctx.multiStatus) return catalogMultiStatus(ctx, 'product', data, failed);
 	return v3Data(data);
 }
 
@@ -303,16 +374,14 @@ function updateVariantsBatch(ctx: Ctx): Reply {
 	// Bad records reject the whole request, in the batch_errors shape.
 	if (batchErrors.length) return { status: 422, body: { batch_errors: batchErrors } };
 	const data: unknown[] = [];
-	const errors: unknown[] = [];
+	const failed: Record<string, string> = {};
 	items.forEach((raw, i) => {
-		if (ctx.multiStatus && failsUnderMultiStatus(i, items.length)) {
-			errors.push(multiStatusError('variant', variants[i].id, i));
-			return;
-		}
-		applyVariantUpdate(ctx.core, variants[i], raw as Record<string, unknown>);
+		const part = splitSecondary(ctx, 'variant', variants[i].id, raw as Record<string, unknown>, i, items.length, `[${i}].`);
+		Object.assign(failed, part.failed);
+		applyVariantUpdate(ctx.core, variants[i], part.input);
 		data.push(serializeVariant(variants[i]));
 	});
-	if (ctx.multiStatus) return multiStatusReply(data, errors);
+	if (ctx.multiStatus) return catalogMultiStatus(ctx, 'variant', data, failed);
 	return v3Data(data);
 }
 
@@ -398,14 +467,22 @@ export function registerCatalog(router: Router): void {
 	router
 		.get('/v3/catalog/products', listProducts)
 		.post('/v3/catalog/products', (ctx) => {
-			const p = createProduct(ctx.core, bodyObject(ctx));
-			return v3Data(serializeProduct(ctx.core.state, p, new Set(['variants', 'images', 'custom_fields'])));
+			const input = bodyObject(ctx);
+			// A product always gets a URL: under a 207 its stock fails if sent, its URL otherwise.
+			const part = splitSecondary(ctx, 'product', undefined, input, 0, 1, '');
+			if (ctx.multiStatus && !Object.keys(part.failed).length) part.failed.custom_url = 'product: the custom URL was not updated; update it again';
+			const p = createProduct(ctx.core, part.input);
+			const data = serializeProduct(ctx.core.state, p, new Set(['variants', 'images', 'custom_fields']));
+			// The documented 207 of a create lists the product, where its 200 has it alone.
+			if (ctx.multiStatus) return catalogMultiStatus(ctx, 'product', [data], part.failed);
+			return v3Data(data);
 		})
 		.put('/v3/catalog/products', updateProductsBatch)
 		.delete('/v3/catalog/products', deleteProductsByQuery)
 		.get('/v3/catalog/products/:id', (ctx) => {
+			const inc = productIncludes(ctx);
 			const p = productOr404(ctx);
-			return v3Data(selectFields(serializeProduct(ctx.core.state, p, includes(ctx)), ctx.query));
+			return v3Data(selectFields(serializeProduct(ctx.core.state, p, inc), ctx.query));
 		})
 		.put('/v3/catalog/products/:id', (ctx) => {
 			const p = productOr404(ctx);

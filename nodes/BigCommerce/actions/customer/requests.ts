@@ -128,14 +128,17 @@ function recordProblem(
  * Creates up to 10 customers in one request and answers per record, in order: the customer,
  * or a BatchRecordFailure. When the outcome is unknown (connection lost after sending, 5xx) or
  * BigCommerce saved only some records (207), the customers are looked up by e-mail instead of
- * blindly sent again, and only the ones not saved are sent once more.
+ * blindly sent again, and only the ones not saved are sent once more. `checkedAbsent`: the
+ * caller has just looked these e-mails up and the store did not have them.
  */
 export async function createCustomers(
 	this: IExecuteFunctions,
 	records: IDataObject[],
+	checkedAbsent = false,
 ): Promise<Array<IDataObject | BatchRecordFailure>> {
 	return await createEachOnce(this, {
 		records,
+		checkedAbsent,
 		create: async (pending) => {
 			const answer = await sendCustomers.call(this, 'POST', pending);
 			const saved = new Map(answer.saved.map((customer) => [emailKey(customer.email), customer]));

@@ -96,7 +96,8 @@ export async function execute(
 			updates.forEach((group, position) => settle(group, updated[position]));
 			const created = await writeCustomerBatches(
 				creates.map((group) => group.record),
-				async (batch) => await createCustomers.call(this, batch),
+				// Only e-mails the look-up above did not find are created.
+				async (batch) => await createCustomers.call(this, batch, true),
 			);
 			creates.forEach((group, position) => settle(group, created[position]));
 		}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { BatchRecordFailure, bigCommerceRequest } from '../../transport';
+import { BatchRecordFailure, bigCommerceRequest, readBigCommerceError } from '../../transport';
 import { executeBatched } from '../common/items';
 import { readId } from '../common/inputs';
 
@@ -10,57 +10,90 @@ interface BatchAnswer {
 	errors?: unknown;
 }
 
-function problemTitle(errors: unknown, id: number): string | undefined {
-	const problems = Array.isArray(errors) ? (errors as IDataObject[]) : errors ? [errors as IDataObject] : [];
-	const mentions = problems.find((problem) => JSON.stringify(problem.errors ?? {}).includes(String(id)));
-	const problem = mentions ?? problems[0];
-	return problem ? String(problem.title ?? problem.message ?? '') || undefined : undefined;
+/**
+ * BigCommerce's words from a 207's errors, one entry per problem: BigCommerce documents one
+ * problem object { status, title, errors: { field: message } }; a list of them is read too.
+ */
+export function multiStatusReasons(errors: unknown): string[] {
+	const problems: unknown[] = Array.isArray(errors) ? errors : errors ? [errors] : [];
+	return problems
+		.map((problem) => {
+			const { message, details } = readBigCommerceError(problem);
+			return [message, details.length ? `(${details.join('; ')})` : undefined].filter(Boolean).join(' ');
+		})
+		.filter(Boolean);
+}
+
+function recordFailure(
+	context: IExecuteFunctions,
+	message: string,
+	description: string,
+): BatchRecordFailure {
+	return new BatchRecordFailure(
+		new NodeApiError(context.getNode(), { message, description } as JsonObject, {
+			message,
+			description,
+			httpCode: '207',
+		}),
+	);
 }
 
 /**
  * Sends one batch PUT of records that each carry an `id` (products 10, variants 50 per request)
  * and answers per record, in order: the saved record, or a BatchRecordFailure with BigCommerce's
- * reason. The same id twice in one batch is sent once, its fields merged in input order. A 207
- * Multi-Status leaves some records unsaved: those are sent once more (a PUT sets absolute
- * values, so repeating it is safe) and fail if still refused.
+ * reason. The same id twice in one batch is sent once, its fields merged in input order.
+ *
+ * A 207 Multi-Status means BigCommerce saved the records but not all of their parts (a stock or
+ * URL update failed), and its one error object need not say which record. So each record of
+ * that batch is sent once more on its own (a PUT sets absolute values, so repeating it is safe):
+ * a record whose own PUT still answers 207 fails, naming what was not saved.
  */
 export async function putBatchById(
 	this: IExecuteFunctions,
 	path: string,
 	records: IDataObject[],
 ): Promise<Array<IDataObject | BatchRecordFailure>> {
+	const noun = path.endsWith('/variants') ? 'variant' : 'product';
 	const merged = new Map<number, IDataObject>();
 	for (const record of records) {
 		const id = Number(record.id);
 		merged.set(id, { ...merged.get(id), ...record });
 	}
 
+	const put = async (batch: IDataObject[]) => {
+		const response = await bigCommerceRequest.call(this, { method: 'PUT', path, body: batch });
+		return { status: response.statusCode, answer: (response.body ?? {}) as BatchAnswer };
+	};
 	const saved = new Map<number, IDataObject>();
-	let pending = [...merged.values()];
-	let errors: unknown;
-	for (let round = 0; round < 2 && pending.length; round++) {
-		const response = await bigCommerceRequest.call(this, { method: 'PUT', path, body: pending });
-		const answer = (response.body ?? {}) as BatchAnswer;
-		for (const record of answer.data ?? []) saved.set(Number(record.id), record);
-		errors = answer.errors;
-		pending = pending.filter((record) => !saved.has(Number(record.id)));
-		// Only a Multi-Status answer says that the missing records may be sent again.
-		if (response.statusCode !== 207) break;
+	const partial = new Map<number, string | undefined>();
+	const first = await put([...merged.values()]);
+	for (const record of first.answer.data ?? []) saved.set(Number(record.id), record);
+	if (first.status === 207) {
+		for (const record of merged.values()) {
+			const id = Number(record.id);
+			const alone = await put([record]);
+			const answered = (alone.answer.data ?? []).find((entry) => Number(entry.id) === id);
+			if (answered) saved.set(id, answered);
+			if (alone.status === 207) partial.set(id, multiStatusReasons(alone.answer.errors).join(' ') || undefined);
+		}
 	}
 
 	return records.map((record) => {
 		const id = Number(record.id);
 		const savedRecord = saved.get(id);
+		if (partial.has(id)) {
+			const reason = partial.get(id);
+			return recordFailure(
+				this,
+				`BigCommerce did not save all of ${noun} ${id}${reason ? `: ${reason}` : ''}`,
+				`The ${noun}'s other fields were saved. Run this item again to set what was not saved. (PUT ${path})`,
+			);
+		}
 		if (savedRecord) return savedRecord;
-		const reason = problemTitle(errors, id);
-		const message = `BigCommerce did not save record ${id}${reason ? `: ${reason}` : ''}`;
-		const description = `The rest of the batch was saved. Run this item again. (PUT ${path})`;
-		return new BatchRecordFailure(
-			new NodeApiError(this.getNode(), { message, description } as JsonObject, {
-				message,
-				description,
-				httpCode: '207',
-			}),
+		return recordFailure(
+			this,
+			`BigCommerce did not save ${noun} ${id}`,
+			`The rest of the batch was saved. Run this item again. (PUT ${path})`,
 		);
 	});
 }

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { bigCommerceApiRequest, readBigCommerceError } from '../../transport';
+import { bigCommerceApiRequest } from '../../transport';
 import { createOnce } from '../common/createOnce';
 import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { executePerItemReadFirst } from '../common/items';
+import { multiStatusReasons } from './batchUpdate';
 import { findProductByKey } from './lookups';
 import {
 	nameProperty,
@@ -51,13 +52,19 @@ export function readNewProduct(context: IExecuteFunctions, itemIndex: number, ex
 	);
 }
 
-/** POSTs one product (BigCommerce creates one per request) without ever creating it twice. */
+/**
+ * POSTs one product (BigCommerce creates one per request) without ever creating it twice.
+ * `checkedAbsent`: the caller has just looked the SKU up and the store did not have it.
+ */
 export async function createProduct(
 	this: IExecuteFunctions,
 	body: IDataObject,
 	itemIndex: number,
+	checkedAbsent = false,
 ): Promise<IDataObject> {
 	return await createOnce(this, {
+		checkedAbsent,
+		describe: (found) => `product ${String(found.id)} (${found.sku ? `SKU ${String(found.sku)}` : `named ${String(found.name)}`})`,
 		create: async () => {
 			const answer = await bigCommerceApiRequest.call(this, {
 				method: 'POST',
@@ -65,11 +72,11 @@ export async function createProduct(
 				body,
 				itemIndex,
 			});
-			// 207: the product was saved but a secondary part (inventory, custom URL) was not.
-			const warnings = Array.isArray(answer.errors)
-				? answer.errors.map((error) => readBigCommerceError(error).message).filter(Boolean)
-				: [];
-			return { ...(answer.data as IDataObject), ...(warnings.length ? { warnings } : {}) };
+			// 207: the product was saved but a secondary part (stock, custom URL) was not. BigCommerce
+			// documents `errors` as one problem object (a list is read too), and `data` as a list.
+			const warnings = multiStatusReasons(answer.errors);
+			const product = (Array.isArray(answer.data) ? answer.data[0] : answer.data) as IDataObject;
+			return { ...product, ...(warnings.length ? { warnings } : {}) };
 		},
 		// SKUs and names are both unique: either finds the product if the lost request saved it.
 		lookup: async () =>

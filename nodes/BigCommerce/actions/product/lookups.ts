@@ -90,7 +90,8 @@ export async function findSkuOwners(this: IExecuteFunctions, skus: string[]): Pr
 
 	const unknown = unique.filter((sku) => !owners.has(skuKey(sku)));
 	if (unknown.length) {
-		for (const product of await lookUp(this, '/v3/catalog/products', unknown, 'id,sku')) {
+		// The product list's include_fields takes field names only: the ID always comes back.
+		for (const product of await lookUp(this, '/v3/catalog/products', unknown, 'sku')) {
 			owners.set(skuKey(String(product.sku)), { productId: Number(product.id) });
 		}
 	}

@@ -140,7 +140,8 @@ export async function execute(
 		// Without Continue On Fail the node stops at the first failure: send no further create.
 		if (stopped) return undefined;
 		try {
-			return { product: await createProduct.call(this, row.body, row.itemIndex) };
+			// Only SKUs the look-up above did not find are created.
+			return { product: await createProduct.call(this, row.body, row.itemIndex, true) };
 		} catch (error) {
 			if (!continueOnFail) stopped = true;
 			return { error };

@@ -98,6 +98,7 @@ export async function execute(
 		run: async ({ productId, body }: NewVariant, itemIndex: number) => {
 			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 			const variant = await createOnce(this, {
+				describe: (found) => `variant ${String(found.id)} (SKU ${String(found.sku)})`,
 				create: async () => {
 					const answer = await bigCommerceApiRequest.call(this, {
 						method: 'POST',
