@@ -9,7 +9,7 @@ import {
 
 import { getOrderStatuses } from './methods/loadOptions';
 import { EVENT_OPTIONS } from './trigger/events';
-import { checkHooks, createHooks, deleteHooks } from './trigger/hooks';
+import { createHooks, deleteHooks, repairHooks } from './trigger/hooks';
 import { receiveDelivery } from './trigger/receive';
 
 export class BigCommerceTrigger implements INodeType {
@@ -101,7 +101,7 @@ export class BigCommerceTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await checkHooks(this);
+				return await repairHooks(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				return await createHooks(this);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TriggerStaticData } from './hooks';
+import type { TriggerStaticData } from './staticData';
 
 /** BigCommerce's payloads are a few hundred bytes; anything near this is not a delivery. */
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
