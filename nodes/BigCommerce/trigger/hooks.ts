@@ -57,7 +57,7 @@ const LOOPBACK_HOSTS = /^(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$/i;
  * BigCommerce delivers only to HTTPS on port 443, and cannot reach this machine's own
  * addresses: refuse such an address before any request, saying how to fix it.
  */
-export function assertDeliverableDestination(context: IHookFunctions): string {
+function assertDeliverableDestination(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
 	let reason: string | undefined;
 	let parsed: URL | undefined;

@@ -8,7 +8,7 @@ import { bigCommerceApiRequest, getAllItems } from '../transport';
 import type { Delivery } from './delivery';
 
 /** What resolving adds to the output item: the record under its own key, or why it failed. */
-export type Resolution = IDataObject;
+type Resolution = IDataObject;
 
 function positiveId(value: unknown): number | undefined {
 	const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
