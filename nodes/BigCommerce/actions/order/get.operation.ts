@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, simplifyProperty } from '../common/descriptions';
+import { idLocator, optionsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId } from '../common/inputs';
 import { executePerItem } from '../common/items';
@@ -17,14 +17,7 @@ const properties: INodeProperties[] = [
 		description: 'The order to get',
 	}),
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: includeOptions(false),
-	},
+	optionsCollection(includeOptions(false)),
 ];
 
 export const description = showFor({ show: { resource: ['order'], operation: ['get'] } }, properties);

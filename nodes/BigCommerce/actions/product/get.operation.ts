@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, simplifyProperty } from '../common/descriptions';
+import { idLocator, optionsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { executePerItem } from '../common/items';
 import { readId } from '../common/inputs';
@@ -16,14 +16,7 @@ const properties: INodeProperties[] = [
 		description: 'The product to get',
 	}),
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: includeOptions,
-	},
+	optionsCollection(includeOptions),
 ];
 
 export const description = showFor({ show: { resource: ['product'], operation: ['get'] } }, properties);
