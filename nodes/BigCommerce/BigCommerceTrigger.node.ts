@@ -7,9 +7,10 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { optionsCollection } from './actions/common/descriptions';
 import { getOrderStatuses } from './methods/loadOptions';
 import { EVENT_OPTIONS } from './trigger/events';
-import { checkHooks, createHooks, deleteHooks } from './trigger/hooks';
+import { createHooks, deleteHooks, repairHooks } from './trigger/hooks';
 import { receiveDelivery } from './trigger/receive';
 
 export class BigCommerceTrigger implements INodeType {
@@ -58,41 +59,34 @@ export class BigCommerceTrigger implements INodeType {
 				description:
 					'Whether to fetch the full record the event is about (e.g. the order with its line items, shipping addresses and coupons) instead of only its ID',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Custom Scope',
-						name: 'customScope',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. store/channel/1/order/created',
-						description:
-							'Any other webhook scope, as BigCommerce names it; separate several with commas',
-					},
-					{
-						displayName: 'Only New Order Status Names or IDs',
-						name: 'orderStatuses',
-						type: 'multiOptions',
-						typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
-						default: [],
-						description:
-							'For Order: Status Changed, start the workflow only when the order moves to one of these statuses. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Require Signed Deliveries',
-						name: 'requireSignedDeliveries',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to refuse deliveries without a valid Standard Webhooks signature (webhook-ID, webhook-timestamp, webhook-signature headers). Needs the Client Secret in the BigCommerce API credential; turn it on only if your store signs its webhook deliveries.',
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Custom Scope',
+					name: 'customScope',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. store/channel/1/order/created',
+					description:
+						'Any other webhook scope, as BigCommerce names it; separate several with commas',
+				},
+				{
+					displayName: 'Only New Order Status Names or IDs',
+					name: 'orderStatuses',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
+					default: [],
+					description:
+						'For Order: Status Changed, start the workflow only when the order moves to one of these statuses. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
+					displayName: 'Require Signed Deliveries',
+					name: 'requireSignedDeliveries',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to refuse deliveries without a valid Standard Webhooks signature (webhook-ID, webhook-timestamp, webhook-signature headers). Needs the Client Secret in the BigCommerce API credential; turn it on only if your store signs its webhook deliveries.',
+				},
+			]),
 		],
 	};
 
@@ -101,7 +95,7 @@ export class BigCommerceTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await checkHooks(this);
+				return await repairHooks(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				return await createHooks(this);

@@ -25,7 +25,7 @@ function statusOf(error: unknown): number | undefined {
 	return Number.isFinite(code) ? code : undefined;
 }
 
-export interface BatchWriteOptions {
+interface BatchWriteOptions {
 	/**
 	 * When BigCommerce rejects a whole batch for one bad record (400/404/409/422), split it and
 	 * send the halves, until each failure sits on its own record. Only for writes that BigCommerce

@@ -13,13 +13,6 @@ export type RequestContext =
 	| IHookFunctions
 	| IWebhookFunctions;
 
-export interface StoreConnection {
-	/** e.g. https://api.bigcommerce.com/stores/abc123 */
-	storeUrl: string;
-	storeHash: string;
-	clientSecret?: string;
-}
-
 const DEFAULT_API_URL = 'https://api.bigcommerce.com';
 
 /**
@@ -37,7 +30,7 @@ export function normalizeStoreHash(raw: unknown): string | undefined {
  * This machine: 127.0.0.0/8, localhost or ::1 (as the URL parser spells them, so 127.1 and
  * 0x7f.0.0.1 count too). Only here may plain http carry the token: it never crosses a network.
  */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.toLowerCase();
 	return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
@@ -67,10 +60,8 @@ export function normalizeApiUrl(raw: unknown): string | undefined {
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-export function connectionFromCredentials(
-	context: RequestContext,
-	credentials: ICredentialDataDecryptedObject,
-): StoreConnection {
+/** The URL every request path is appended to, e.g. https://api.bigcommerce.com/stores/abc123 */
+export function storeUrlFromCredentials(context: RequestContext, credentials: ICredentialDataDecryptedObject): string {
 	const storeHash = normalizeStoreHash(credentials.storeHash);
 	if (!storeHash) {
 		throw new NodeOperationError(context.getNode(), 'The credential\'s Store Hash is not valid', {
@@ -91,9 +82,5 @@ export function connectionFromCredentials(
 				'Use https://api.bigcommerce.com, or the plain https address of a proxy (http only on this machine, for the emulator), without user name, query or fragment.',
 		});
 	}
-	const clientSecret =
-		typeof credentials.clientSecret === 'string' && credentials.clientSecret !== ''
-			? credentials.clientSecret
-			: undefined;
-	return { storeUrl: `${apiUrl}/stores/${storeHash}`, storeHash, clientSecret };
+	return `${apiUrl}/stores/${storeHash}`;
 }

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { describeScope } from './scopes';
 
-export interface FailedCall {
+interface FailedCall {
 	method: IHttpRequestMethods;
 	path: string;
 	statusCode: number;
@@ -34,7 +34,7 @@ function secretForms(secrets: string[] | undefined): string[] {
  * A proxy or a misconfigured server may echo the request, X-Auth-Token included, into its
  * error body: every string taken from a response passes through here before it reaches an error.
  */
-export function redactSecrets<T>(value: T, secrets: string[] | undefined): T {
+function redactSecrets<T>(value: T, secrets: string[] | undefined): T {
 	const forms = secretForms(secrets);
 	if (!forms.length) return value;
 	const clean = (v: unknown): unknown => {
@@ -48,12 +48,9 @@ export function redactSecrets<T>(value: T, secrets: string[] | undefined): T {
 	return clean(value) as T;
 }
 
-// Errors after which BigCommerce may or may not have applied the request. Only transport marks
-// them, because only it knows what was sent: kept beside the error, never inside its output.
-const AMBIGUOUS = new WeakSet<object>();
-
-function marked<E extends object>(error: E, ambiguous: boolean | undefined): E {
-	if (ambiguous) AMBIGUOUS.add(error);
+// Only transport marks an error `context.outcomeUnknown`, because only it knows what was sent.
+function marked(error: NodeApiError, ambiguous: boolean | undefined): NodeApiError {
+	if (ambiguous) error.context.outcomeUnknown = true;
 	return error;
 }
 
@@ -65,7 +62,7 @@ function marked<E extends object>(error: E, ambiguous: boolean | undefined): E {
  * connection that never carried the request, and any failure of a repeatable request are not.
  */
 export function outcomeUnknown(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && AMBIGUOUS.has(error);
+	return (error as { context?: IDataObject } | null)?.context?.outcomeUnknown === true;
 }
 
 function text(value: unknown): string {

@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { version } from '../../../package.json';
-import { connectionFromCredentials, type RequestContext } from './connection';
+import { storeUrlFromCredentials, type RequestContext } from './connection';
 import { toNetworkError, toNodeApiError, toUnreadableAnswerError } from './errors';
 import {
 	MAX_RATE_LIMIT_RETRIES,
@@ -12,7 +12,7 @@ import {
 	waitAfter429,
 } from './rateLimit';
 
-export interface BigCommerceRequest {
+interface BigCommerceRequest {
 	method: IHttpRequestMethods;
 	/** Path below the store, starting with /v2/ or /v3/, e.g. /v3/catalog/products */
 	path: string;
@@ -27,7 +27,7 @@ export interface BigCommerceRequest {
 	maxWaitMs?: number;
 }
 
-export interface BigCommerceResponse<T = unknown> {
+interface BigCommerceResponse<T = unknown> {
 	statusCode: number;
 	body: T;
 	headers: IDataObject;
@@ -143,7 +143,7 @@ export async function bigCommerceRequest<T = unknown>(
 		throw new NodeOperationError(node, `Refusing to call an unsafe API path: ${path}`, { itemIndex });
 	}
 	const credentials = await this.getCredentials('bigCommerceApi');
-	const { storeUrl } = connectionFromCredentials(this, credentials);
+	const storeUrl = storeUrlFromCredentials(this, credentials);
 
 	const options: IHttpRequestOptions = {
 		method,

@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TriggerStaticData } from './hooks';
+import type { TriggerStaticData } from './staticData';
 
 /** BigCommerce's payloads are a few hundred bytes; anything near this is not a delivery. */
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
 
 /** How many recent deliveries are remembered to drop duplicates. */
-export const SEEN_DELIVERY_LIMIT = 1000;
+const SEEN_DELIVERY_LIMIT = 1000;
 
 /** BigCommerce's `hash` is a SHA-1: 40 hex characters. */
 const HASH_PATTERN = /^[0-9a-f]{40}$/i;
@@ -85,7 +85,7 @@ export function hasWellFormedHash(delivery: Delivery): delivery is Delivery & { 
  * What a retry of one delivery shares and a new event does not. The hash alone is not enough:
  * it is a SHA-1 of `data`, and `data` is `{type, id}` for every update of one order.
  */
-export function deliveryKey(delivery: Pick<Delivery, 'scope' | 'hash' | 'created_at'>): string {
+function deliveryKey(delivery: Pick<Delivery, 'scope' | 'hash' | 'created_at'>): string {
 	return `${String(delivery.hash).toLowerCase()}:${delivery.created_at ?? ''}:${delivery.scope}`;
 }
 
@@ -139,7 +139,7 @@ export function isRepeatedDelivery(
 }
 
 /** How many signed message ids are remembered; their timestamps bound them in time too. */
-export const SEEN_WEBHOOK_ID_LIMIT = 1000;
+const SEEN_WEBHOOK_ID_LIMIT = 1000;
 
 const recentIdsByNode = new Map<string, Array<[string, number]>>();
 

@@ -4,22 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { bigCommerceRequest, getAllItems } from '../transport';
 import { EVENT_OPTIONS, expandEvent, parseCustomScopes } from './events';
 import { VERIFICATION_HEADER, generateWebhookSecret } from './verify';
-import { readOrderStatusFilter } from './statusFilter';
-
-/** What the trigger keeps in the workflow's static data (per node). */
-export interface TriggerStaticData extends IDataObject {
-	/** Sent by BigCommerce as the VERIFICATION_HEADER of every delivery of our hooks. */
-	secret?: string;
-	/** The address the hooks deliver to, and their ids at BigCommerce. */
-	destination?: string;
-	hookIds?: number[];
-	/** The latest deliveries run (hash, created_at and scope), newest last (see delivery.ts). */
-	seenDeliveries?: string[];
-	/** What earlier versions kept instead of seenDeliveries; dropped on the next delivery. */
-	seenHashes?: string[];
-	/** Recent Standard Webhooks message ids with their timestamps, newest last. */
-	seenWebhookIds?: Array<[string, number]>;
-}
+import { forgetRegistration, recordedHookIds, staticDataOf, storedSecret } from './staticData';
+import { checkOrderStatusFilter } from './statusFilter';
 
 interface RemoteHook {
 	id: number;
@@ -32,10 +18,6 @@ interface RemoteHook {
 const HOOKS_PATH = '/v3/hooks';
 const DELIVERY_EXCEPTION_SCOPE = 'store/hook/deliveryException';
 const KNOWN_SCOPES = new Set(EVENT_OPTIONS.map((option) => String(option.value)));
-
-export function staticDataOf(context: { getWorkflowStaticData(type: string): IDataObject }): TriggerStaticData {
-	return context.getWorkflowStaticData('node') as TriggerStaticData;
-}
 
 /** The scopes to register: the chosen events plus the custom scopes, each once. */
 export function readScopes(context: IHookFunctions | IWebhookFunctions): string[] {
@@ -75,7 +57,7 @@ const LOOPBACK_HOSTS = /^(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$/i;
  * BigCommerce delivers only to HTTPS on port 443, and cannot reach this machine's own
  * addresses: refuse such an address before any request, saying how to fix it.
  */
-export function assertDeliverableDestination(context: IHookFunctions): string {
+function assertDeliverableDestination(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
 	let reason: string | undefined;
 	let parsed: URL | undefined;
@@ -183,14 +165,20 @@ async function assertSignatureCheckPossible(context: IHookFunctions): Promise<vo
 	});
 }
 
-/** checkExists: with our secret on record, heals the registration and reports it present. */
-export async function checkHooks(context: IHookFunctions): Promise<boolean> {
+/**
+ * checkExists. n8n calls it on each activation and calls create only when it answers false, so
+ * this is where a registration is repaired: with our secret on record, it re-activates hooks
+ * BigCommerce deactivated, restores missing hooks and secrets, removes hooks for events no
+ * longer chosen, and answers true. Without a secret it answers false and create registers.
+ */
+export async function repairHooks(context: IHookFunctions): Promise<boolean> {
 	const destination = assertDeliverableDestination(context);
 	const scopes = readScopes(context);
 	await assertSignatureCheckPossible(context);
 	const data = staticDataOf(context);
-	if (typeof data.secret !== 'string' || data.secret === '') return false;
-	data.hookIds = await syncHooks(context, destination, scopes, data.secret);
+	const secret = storedSecret(data);
+	if (secret === undefined) return false;
+	data.hookIds = await syncHooks(context, destination, scopes, secret);
 	data.destination = destination;
 	return true;
 }
@@ -199,10 +187,10 @@ export async function checkHooks(context: IHookFunctions): Promise<boolean> {
 export async function createHooks(context: IHookFunctions): Promise<boolean> {
 	const destination = assertDeliverableDestination(context);
 	const scopes = readScopes(context);
-	readOrderStatusFilter(context);
+	checkOrderStatusFilter(context);
 	await assertSignatureCheckPossible(context);
 	const data = staticDataOf(context);
-	const secret = typeof data.secret === 'string' && data.secret !== '' ? data.secret : generateWebhookSecret();
+	const secret = storedSecret(data) ?? generateWebhookSecret();
 	// Keep the secret before any request, so hooks created before a failure stay verifiable.
 	data.secret = secret;
 	data.destination = destination;
@@ -213,7 +201,7 @@ export async function createHooks(context: IHookFunctions): Promise<boolean> {
 /** delete: removes every hook registered for this node; a hook already gone is fine. */
 export async function deleteHooks(context: IHookFunctions): Promise<boolean> {
 	const data = staticDataOf(context);
-	const ids = Array.isArray(data.hookIds) ? data.hookIds.map(Number).filter((id) => Number.isInteger(id) && id > 0) : [];
+	const ids = recordedHookIds(data);
 	for (const id of ids) await deleteHook(context, id);
 	// Hooks at our address whose ids were never recorded (static data lost) go too.
 	const destination = context.getNodeWebhookUrl('default');
@@ -222,11 +210,6 @@ export async function deleteHooks(context: IHookFunctions): Promise<boolean> {
 			if (!ids.includes(hook.id)) await deleteHook(context, hook.id);
 		}
 	}
-	delete data.hookIds;
-	delete data.destination;
-	delete data.secret;
-	delete data.seenHashes;
-	delete data.seenDeliveries;
-	delete data.seenWebhookIds;
+	forgetRegistration(data);
 	return true;
 }

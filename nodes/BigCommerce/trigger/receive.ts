@@ -9,7 +9,8 @@ import {
 	rawBodyOf,
 } from './delivery';
 import { isOrderStatusChange, scopeCovers } from './events';
-import { readScopes, requiresSignedDeliveries, staticDataOf } from './hooks';
+import { readScopes, requiresSignedDeliveries } from './hooks';
+import { staticDataOf } from './staticData';
 import { readOrderStatusFilter } from './statusFilter';
 import { resolveEvent } from './resolveEvent';
 import {

@@ -1,11 +1,14 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { findCustomersById } from '../actions/customer/requests';
+import { readOrder } from '../actions/order/readOrder';
+import { readProduct } from '../actions/product/readProduct';
 import { bigCommerceApiRequest, getAllItems } from '../transport';
 import type { Delivery } from './delivery';
 
 /** What resolving adds to the output item: the record under its own key, or why it failed. */
-export type Resolution = IDataObject;
+type Resolution = IDataObject;
 
 function positiveId(value: unknown): number | undefined {
 	const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
@@ -37,23 +40,16 @@ interface Plan {
 	fetch: Fetch;
 }
 
-async function getOrder(context: IWebhookFunctions, orderId: number): Promise<IDataObject> {
-	const order = await bigCommerceApiRequest.call(context, { method: 'GET', path: `/v2/orders/${orderId}` });
-	// v2 orders only link their line items, shipping addresses and coupons: each is its own list.
-	const full: IDataObject = { ...order };
-	for (const key of ['products', 'shipping_addresses', 'coupons']) {
-		full[key] = await getAllItems.call(context, { style: 'v2Page', path: `/v2/orders/${orderId}/${key}` });
-	}
-	return full;
-}
-
-async function firstOf(
+/** The one record a filtered v3 list answers, for records BigCommerce has no single GET for. */
+async function onlyRecordOf(
 	context: IWebhookFunctions,
+	what: string,
 	path: string,
 	qs: IDataObject,
-): Promise<IDataObject | undefined> {
+): Promise<IDataObject> {
 	const body = await bigCommerceApiRequest.call(context, { method: 'GET', path, qs });
 	const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+	if (!data[0]) throw gone(context, what);
 	return data[0];
 }
 
@@ -95,12 +91,8 @@ function planFor(context: IWebhookFunctions, delivery: Delivery): Plan | undefin
 		return {
 			key: 'location',
 			what: `location ${locationId}`,
-			fetch: async () => {
-				// BigCommerce has no single-location endpoint: the list, filtered to the one.
-				const location = await firstOf(context, '/v3/inventory/locations', { 'location_id:in': locationId });
-				if (!location) throw gone(context, 'location');
-				return location;
-			},
+			fetch: async () =>
+				await onlyRecordOf(context, 'location', '/v3/inventory/locations', { 'location_id:in': locationId }),
 		};
 	}
 	// Inventory events carry the item, not a record id: resolve to its stock levels.
@@ -113,7 +105,7 @@ function planFor(context: IWebhookFunctions, delivery: Delivery): Plan | undefin
 			// Store events carry the order as `id`; transaction and channel order events as `order_id`.
 			const orderId = data.type === 'transaction' ? positiveId(data.order_id) : (id ?? positiveId(data.order_id));
 			if (orderId === undefined) return undefined;
-			return { key: 'order', what: `order ${orderId}`, fetch: async () => await getOrder(context, orderId) };
+			return { key: 'order', what: `order ${orderId}`, fetch: async () => await readOrder.call(context, orderId) };
 		}
 		case 'product': {
 			// Channel assignment events (store/channel/1/product/assigned) carry `product_id`.
@@ -122,7 +114,7 @@ function planFor(context: IWebhookFunctions, delivery: Delivery): Plan | undefin
 			return {
 				key: 'product',
 				what: `product ${productId}`,
-				fetch: async () => await getData(context, `/v3/catalog/products/${productId}`, { include: 'variants,images' }),
+				fetch: async () => await readProduct.call(context, productId, 'variants,images'),
 			};
 		}
 		case 'sku': {
@@ -150,7 +142,8 @@ function planFor(context: IWebhookFunctions, delivery: Delivery): Plan | undefin
 				key: 'customer',
 				what: `customer ${customerId}`,
 				fetch: async () => {
-					const customer = await firstOf(context, '/v3/customers', { 'id:in': customerId, include: 'addresses' });
+					const found = await findCustomersById.call(context, [customerId], ['addresses']);
+					const customer = found.get(customerId);
 					if (!customer) throw gone(context, 'customer');
 					return customer;
 				},
@@ -160,7 +153,7 @@ function planFor(context: IWebhookFunctions, delivery: Delivery): Plan | undefin
 			// A converted cart is gone; the order it became is what matters.
 			const orderId = positiveId(data.orderId ?? data.order_id);
 			if (event !== 'converted' || orderId === undefined) return undefined;
-			return { key: 'order', what: `order ${orderId}`, fetch: async () => await getOrder(context, orderId) };
+			return { key: 'order', what: `order ${orderId}`, fetch: async () => await readOrder.call(context, orderId) };
 		}
 		case 'shipment': {
 			const orderId = positiveId(data.orderId ?? data.order_id);
@@ -185,11 +178,8 @@ function planFor(context: IWebhookFunctions, delivery: Delivery): Plan | undefin
 			return {
 				key: 'category',
 				what: `category ${categoryId}`,
-				fetch: async () => {
-					const category = await firstOf(context, '/v3/catalog/trees/categories', { 'category_id:in': categoryId });
-					if (!category) throw gone(context, 'category');
-					return category;
-				},
+				fetch: async () =>
+					await onlyRecordOf(context, 'category', '/v3/catalog/trees/categories', { 'category_id:in': categoryId }),
 			};
 		}
 		case 'channel': {

@@ -1,15 +1,18 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/**
- * Options > Only New Order Status Names or IDs. A value that is not a status ID is refused
- * rather than dropped: a filter of only bad values would otherwise start the workflow for
- * every status.
- */
-export function readOrderStatusFilter(context: IHookFunctions | IWebhookFunctions): number[] {
+/** Options > Only New Order Status Names or IDs, as entered, empty entries left out. */
+function chosenStatuses(context: IHookFunctions | IWebhookFunctions): unknown[] {
 	const raw = context.getNodeParameter('options.orderStatuses', []) as unknown;
-	const list = (Array.isArray(raw) ? raw : [raw]).filter((value) => value !== '' && value !== null && value !== undefined);
-	const bad = list.filter((value) => !/^\d+$/.test(String(value).trim()));
+	return (Array.isArray(raw) ? raw : [raw]).filter((value) => value !== '' && value !== null && value !== undefined);
+}
+
+/**
+ * Refuses a value that is not a status ID rather than dropping it: a filter of only bad values
+ * would otherwise start the workflow for every status.
+ */
+export function checkOrderStatusFilter(context: IHookFunctions | IWebhookFunctions): void {
+	const bad = chosenStatuses(context).filter((value) => !/^\d+$/.test(String(value).trim()));
 	if (bad.length) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -17,5 +20,10 @@ export function readOrderStatusFilter(context: IHookFunctions | IWebhookFunction
 			{ description: 'Choose statuses from the list, or give their numeric IDs (e.g. 11 for Awaiting Fulfillment).' },
 		);
 	}
-	return list.map((value) => Number(String(value).trim()));
+}
+
+/** The status IDs the order status filter lets through; empty for every status. */
+export function readOrderStatusFilter(context: IHookFunctions | IWebhookFunctions): number[] {
+	checkOrderStatusFilter(context);
+	return chosenStatuses(context).map((value) => Number(String(value).trim()));
 }

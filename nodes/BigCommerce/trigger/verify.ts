@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 /** Request headers as n8n hands them over (lower-case names). */
-export type DeliveryHeaders = Record<string, string | string[] | undefined>;
+type DeliveryHeaders = Record<string, string | string[] | undefined>;
 
 /**
  * The header every hook we register carries: BigCommerce sends the hook's `headers` with each
@@ -35,7 +35,7 @@ export function verifyWebhookSecret(headers: DeliveryHeaders, expected: unknown)
 	return timingSafeEqual(a, b);
 }
 
-export interface StandardWebhookHeaders {
+interface StandardWebhookHeaders {
 	id: string;
 	timestamp: string;
 	signature: string;
@@ -52,7 +52,7 @@ export function readStandardWebhookHeaders(
 	return { id, timestamp, signature };
 }
 
-export type SignatureVerdict = 'valid' | 'invalid' | 'stale';
+type SignatureVerdict = 'valid' | 'invalid' | 'stale';
 
 const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 /** Standard Webhooks message ids are short printable tokens (e.g. msg_2KWPBgLlAfxdpx2AI54pPJ85f4W). */

@@ -29,6 +29,11 @@ export const simplifyProperty: INodeProperties = {
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
+/** The Options collection: choices that change what an operation reads or sends, none required. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
 /** A resource locator with a searchable list (default) and an ID mode. */
 export function idLocator(options: {
 	name: string;

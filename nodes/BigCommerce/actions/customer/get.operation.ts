@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifyProperty } from '../common/descriptions';
+import { optionsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { emitOutcomes, itemFailure, readEveryItem, type ItemFailure } from '../common/items';
 import { readId } from '../common/inputs';
@@ -11,14 +11,7 @@ import { toSimpleCustomer } from './simplify';
 const properties: INodeProperties[] = [
 	customerIdLocator,
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: includeOptions,
-	},
+	optionsCollection(includeOptions),
 ];
 
 export const description = showFor({ show: { resource: ['customer'], operation: ['get'] } }, properties);

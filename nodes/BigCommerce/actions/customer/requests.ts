@@ -8,6 +8,7 @@ import {
 	getAllItems,
 	toNodeApiError,
 	type BatchOutcome,
+	type RequestContext,
 } from '../../transport';
 import { createEachOnce } from '../common/createOnce';
 import { executeBatched } from '../common/items';
@@ -36,7 +37,7 @@ export function includeList(options: IDataObject): string[] {
 
 /** Customers by ID (v3 has no single-customer GET), 250 IDs per request. */
 export async function findCustomersById(
-	this: IExecuteFunctions,
+	this: RequestContext,
 	ids: number[],
 	include: string[] = [],
 	itemIndex?: number,

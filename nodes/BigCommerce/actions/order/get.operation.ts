@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { bigCommerceApiRequest } from '../../transport';
-import { idLocator, simplifyProperty } from '../common/descriptions';
+import { idLocator, optionsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId } from '../common/inputs';
 import { executePerItem } from '../common/items';
-import { embedSubResources, includeOptions, readIncludes } from './subResources';
+import { readOrder } from './readOrder';
+import { includeOptions, readIncludes } from './subResources';
 import { toSimpleOrder } from './toSimpleOrder';
 
 const properties: INodeProperties[] = [
@@ -17,14 +17,7 @@ const properties: INodeProperties[] = [
 		description: 'The order to get',
 	}),
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: includeOptions(false),
-	},
+	optionsCollection(includeOptions(false)),
 ];
 
 export const description = showFor({ show: { resource: ['order'], operation: ['get'] } }, properties);
@@ -38,12 +31,7 @@ export async function execute(
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
-		const order = await bigCommerceApiRequest.call(this, {
-			method: 'GET',
-			path: `/v2/orders/${orderId}`,
-			itemIndex,
-		});
-		const full = await embedSubResources.call(this, order, readIncludes(options), itemIndex);
-		return simplify ? toSimpleOrder(full) : full;
+		const order = await readOrder.call(this, orderId, readIncludes(options), itemIndex);
+		return simplify ? toSimpleOrder(order) : order;
 	});
 }

@@ -1,13 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { getAllItems } from '../../transport';
+import { getAllItems, type RequestContext } from '../../transport';
 
-// v2 orders only link their line items, shipping addresses and coupons; each is its own list.
+// v2 orders only link their line items, shipping addresses and coupons; each is its own list,
+// read in this order.
 const SUB_RESOURCES = [
-	{ option: 'includeCoupons', key: 'coupons' },
 	{ option: 'includeProducts', key: 'products' },
 	{ option: 'includeShippingAddresses', key: 'shipping_addresses' },
+	{ option: 'includeCoupons', key: 'coupons' },
 ] as const;
+
+export type OrderSubResource = (typeof SUB_RESOURCES)[number]['key'];
+
+/** Every sub-resource, as the trigger embeds them. */
+export const ALL_SUB_RESOURCES: OrderSubResource[] = SUB_RESOURCES.map((sub) => sub.key);
 
 /** The include options of order get (and get many, where each costs a request per order). */
 export function includeOptions(perOrderCost: boolean): INodeProperties[] {
@@ -38,16 +44,16 @@ export function includeOptions(perOrderCost: boolean): INodeProperties[] {
 }
 
 /** Which sub-resources the Options collection asks for. */
-export function readIncludes(options: IDataObject): Array<(typeof SUB_RESOURCES)[number]['key']> {
+export function readIncludes(options: IDataObject): OrderSubResource[] {
 	return SUB_RESOURCES.filter((sub) => options[sub.option] === true).map((sub) => sub.key);
 }
 
 /** Replaces the order's sub-resource links with the records themselves (v2 answers 204 for none). */
 export async function embedSubResources(
-	this: IExecuteFunctions,
+	this: RequestContext,
 	order: IDataObject,
-	keys: Array<(typeof SUB_RESOURCES)[number]['key']>,
-	itemIndex: number,
+	keys: OrderSubResource[],
+	itemIndex?: number,
 ): Promise<IDataObject> {
 	if (!keys.length) return order;
 	const embedded: IDataObject = { ...order };

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { bigCommerceApiRequest } from '../../transport';
-import { idLocator, simplifyProperty } from '../common/descriptions';
+import { idLocator, optionsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { executePerItem } from '../common/items';
 import { readId } from '../common/inputs';
 import { includeOptions, includeParameter } from './includes';
+import { readProduct } from './readProduct';
 import { toSimpleProduct } from './simplify';
 
 const properties: INodeProperties[] = [
@@ -16,14 +16,7 @@ const properties: INodeProperties[] = [
 		description: 'The product to get',
 	}),
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: includeOptions,
-	},
+	optionsCollection(includeOptions),
 ];
 
 export const description = showFor({ show: { resource: ['product'], operation: ['get'] } }, properties);
@@ -36,14 +29,7 @@ export async function execute(
 		const id = readId(this, 'productId', itemIndex, 'Product ID');
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const include = includeParameter(options);
-		const answer = await bigCommerceApiRequest.call(this, {
-			method: 'GET',
-			path: `/v3/catalog/products/${id}`,
-			qs: include ? { include } : undefined,
-			itemIndex,
-		});
-		const product = answer.data as IDataObject;
+		const product = await readProduct.call(this, id, includeParameter(options), itemIndex);
 		return simplify ? toSimpleProduct(product) : product;
 	});
 }
