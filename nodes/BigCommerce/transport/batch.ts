@@ -1,5 +1,22 @@
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+/**
+ * Records per write request, as BigCommerce caps them (reference/bigcommerce-api-facts.md).
+ * Every batched write takes its batch size from here.
+ */
+export const BATCH_LIMITS = {
+	// PUT /v3/catalog/products: "maximum items allowed in the array is 10" (413 beyond).
+	products: 10,
+	// PUT /v3/catalog/variants takes at most 50 variants.
+	variants: 50,
+	// POST and PUT /v3/customers take at most 10 customers (413 beyond).
+	customers: 10,
+	// Inventory adjustments take at most 2,000 items (Inventory API limits).
+	inventoryItems: 2000,
+	// DELETE with `id:in` (products, customers) takes at most 250 IDs, a page's worth.
+	deleteIds: 250,
+} as const;
+
 export type BatchOutcome<R> = { ok: true; value: R } | { ok: false; error: NodeApiError | NodeOperationError };
 
 /**

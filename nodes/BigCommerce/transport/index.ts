@@ -4,6 +4,6 @@ export { bigCommerceRequest, bigCommerceApiRequest } from './request';
 export type { BigCommerceRequest, BigCommerceResponse } from './request';
 export { paginate, getAllItems } from './pagination';
 export type { PaginateOptions, PaginationStyle } from './pagination';
-export { batchWrite, chunkForBatch, mapConcurrent, BatchRecordFailure } from './batch';
+export { BATCH_LIMITS, batchWrite, chunkForBatch, mapConcurrent, BatchRecordFailure } from './batch';
 export type { BatchOutcome, BatchWriteOptions } from './batch';
 export { outcomeUnknown, readBigCommerceError, toNodeApiError } from './errors';
