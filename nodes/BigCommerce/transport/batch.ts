@@ -1,5 +1,22 @@
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+/**
+ * Records per write request, as BigCommerce caps them (reference/bigcommerce-api-facts.md).
+ * Every batched write takes its batch size from here.
+ */
+export const BATCH_LIMITS = {
+	// PUT /v3/catalog/products: "maximum items allowed in the array is 10" (products_catalog.v3).
+	products: 10,
+	// PUT /v3/catalog/variants: at most 50 variants, "subject to change" (products_catalog.v3).
+	variants: 50,
+	// POST and PUT /v3/customers: at most 10 customers per request (customers.v3).
+	customers: 10,
+	// Absolute and relative inventory adjustments: at most 2,000 items per request (inventory.v3).
+	inventoryItems: 2000,
+	// DELETE with `id:in` (products, customers): at most 250 IDs, a page's worth (products_catalog.v3).
+	deleteIds: 250,
+} as const;
+
 export type BatchOutcome<R> = { ok: true; value: R } | { ok: false; error: NodeApiError | NodeOperationError };
 
 /**

@@ -54,7 +54,22 @@ function alreadyExisted<TSaved>(context: IExecuteFunctions, found: TSaved, descr
 	});
 }
 
-async function createAll<TRecord, TSaved>(
+/**
+ * Creates records without ever duplicating one. Transport never repeats a create whose outcome
+ * is unknown (see outcomeUnknown); here such a failure, or a record that a 207 answer left
+ * unsaved, is followed by a look-up by the records' unique key, and only the records that look-up
+ * does not find are sent again, five tries in all. Answers one entry per record, in order:
+ * the saved record or its BatchRecordFailure (as batchWrite's `send` does).
+ *
+ * The records are looked up once before the first send too (unless the caller did so just
+ * before): a record found then was already in the store, so finding it again after a lost answer
+ * is a conflict on its item, never a record this create saved.
+ *
+ * A refusal (4xx) saved nothing: while nothing of the records is saved it is thrown, so that
+ * batchWrite may halve the batch to find the bad record. When a look-up fails, the records it
+ * could not check keep the create's failure, which says that they may have been saved.
+ */
+export async function createEachOnce<TRecord, TSaved>(
 	context: IExecuteFunctions,
 	steps: CreateEachOnce<TRecord, TSaved>,
 ): Promise<Array<TSaved | BatchRecordFailure>> {
@@ -118,28 +133,6 @@ async function createAll<TRecord, TSaved>(
 }
 
 /**
- * Creates records without ever duplicating one. Transport never repeats a create whose outcome
- * is unknown (see outcomeUnknown); here such a failure, or a record that a 207 answer left
- * unsaved, is followed by a look-up by the records' unique key, and only the records that look-up
- * does not find are sent again, five tries in all. Answers one entry per record, in order:
- * the saved record or its BatchRecordFailure (as batchWrite's `send` does).
- *
- * The records are looked up once before the first send too (unless the caller did so just
- * before): a record found then was already in the store, so finding it again after a lost answer
- * is a conflict on its item, never a record this create saved.
- *
- * A refusal (4xx) saved nothing: while nothing of the records is saved it is thrown, so that
- * batchWrite may halve the batch to find the bad record. When a look-up fails, the records it
- * could not check keep the create's failure, which says that they may have been saved.
- */
-export async function createEachOnce<TRecord, TSaved>(
-	context: IExecuteFunctions,
-	steps: CreateEachOnce<TRecord, TSaved>,
-): Promise<Array<TSaved | BatchRecordFailure>> {
-	return await createAll(context, steps);
-}
-
-/**
  * Creates one record (one request) without ever duplicating it: after a failure whose outcome
  * is unknown, `lookup` checks the store by the record's unique key, and the create is sent
  * again only when the record is not there. A record the store had before the create is a
@@ -154,7 +147,7 @@ export async function createOnce<TSaved>(
 		describe?: (found: TSaved) => string;
 	},
 ): Promise<TSaved> {
-	const [result] = await createAll(context, {
+	const [result] = await createEachOnce(context, {
 		records: [null],
 		create: async () => [await steps.create()],
 		lookup: async () => [await steps.lookup()],

@@ -90,23 +90,6 @@ export async function readEveryItem<T>(
 }
 
 /**
- * Emits one output item per input item (or several, for a list) from outcomes worked out
- * beforehand, e.g. by batched look-ups and writes, each paired with its input. A failed
- * outcome stops the node, naming its item, or with Continue On Fail yields { error } there.
- */
-export async function emitOutcomes(
-	context: IExecuteFunctions,
-	items: INodeExecutionData[],
-	outcomeOf: (itemIndex: number) => ItemOutcome<IDataObject | IDataObject[]>,
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(context, items, async (itemIndex) => {
-		const outcome = outcomeOf(itemIndex);
-		if (!outcome.ok) throw outcome.error;
-		return outcome.value;
-	});
-}
-
-/**
  * Like executePerItem, but every item's input is read and checked (read) before the first
  * item's request is sent (run): bad input anywhere sends nothing.
  */
@@ -137,23 +120,92 @@ export interface BatchedSend<TRecord, TResult> {
 	isolateFailures?: boolean;
 }
 
+/** One record to write and the input items it answers for (several rows may share one record). */
+export interface PlannedWrite<TRecord> {
+	itemIndexes: number[];
+	record: TRecord;
+}
+
 /**
- * Writes the records of the items whose input is good in as few requests as the batch limit
- * allows, and returns one outcome per item, in order: its input's failure or its record's.
+ * The one shape of a batched write, in four steps:
+ * 1. read: readEveryItem checks every item's input before anything is sent;
+ * 2. plan: a pure function says what happens to each item (create, update, or fail), from the
+ *    inputs and look-ups made many keys per request;
+ * 3. run: each kind of write goes through `write` (batchWrite) or, for creates of one record per
+ *    request, mapConcurrent with `fail` and `settle`; every answer lands on its items here;
+ * 4. emit: one output item per input item, in order. An item left without an outcome is a bug
+ *    and stops the node, naming the item, instead of being output empty.
  */
-export async function writeItemsInBatches<TRecord, TResult>(
-	inputs: Array<ItemOutcome<TRecord>>,
-	write: BatchedSend<TRecord, TResult>,
-	options: { stopAfterFailure: boolean },
-): Promise<Array<ItemOutcome<TResult>>> {
-	const records: TRecord[] = [];
-	for (const input of inputs) if (input.ok) records.push(input.value);
-	const written = await batchWrite(records, write.batchSize, write.send, {
-		isolateFailures: write.isolateFailures,
-		stopAfterFailure: options.stopAfterFailure,
-	});
-	let position = 0;
-	return inputs.map((input) => (input.ok ? written[position++] : input));
+export class ItemOutcomes<T> {
+	private readonly outcomes = new Map<number, ItemOutcome<T>>();
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly items: INodeExecutionData[],
+		inputs: Array<ItemOutcome<unknown>> = [],
+	) {
+		inputs.forEach((input, itemIndex) => {
+			if (!input.ok) this.outcomes.set(itemIndex, input);
+		});
+	}
+
+	/** Records what became of these items; a failure is output on each of them. */
+	settle(itemIndexes: number | number[], outcome: ItemOutcome<T>): void {
+		for (const itemIndex of [itemIndexes].flat()) this.outcomes.set(itemIndex, outcome);
+	}
+
+	/** An item's failure: stops the node here without Continue On Fail (see itemFailure). */
+	fail(itemIndex: number, error: unknown): ItemFailure {
+		const failure = itemFailure(this.context, error, itemIndex);
+		this.outcomes.set(itemIndex, failure);
+		return failure;
+	}
+
+	get(itemIndex: number): ItemOutcome<T> | undefined {
+		return this.outcomes.get(itemIndex);
+	}
+
+	/**
+	 * Writes the planned records in as few requests as the batch limit allows and settles their
+	 * items with each record's answer, shaped by `toValue`. Without Continue On Fail no batch is
+	 * sent after one failed, and the first failure stops the node.
+	 */
+	async write<TRecord, TResult>(
+		plan: Array<PlannedWrite<TRecord>>,
+		batched: BatchedSend<TRecord, TResult>,
+		toValue: (result: TResult) => T,
+	): Promise<void> {
+		const answers = await batchWrite(
+			plan.map((entry) => entry.record),
+			batched.batchSize,
+			batched.send,
+			{ isolateFailures: batched.isolateFailures, stopAfterFailure: !this.context.continueOnFail() },
+		);
+		answers.forEach((answer, position) => {
+			const { itemIndexes } = plan[position];
+			if (answer.ok) this.settle(itemIndexes, { ok: true, value: toValue(answer.value) });
+			else this.settle(itemIndexes, this.fail(itemIndexes[0], answer.error));
+		});
+	}
+
+	/**
+	 * One output item per input item (or several, for a list), each paired with its input. A
+	 * failure stops the node, naming its item, or with Continue On Fail yields { error } there.
+	 */
+	async emit(output: (value: T, itemIndex: number) => IDataObject | IDataObject[]): Promise<INodeExecutionData[]> {
+		const missing = this.items.findIndex((_, itemIndex) => !this.outcomes.has(itemIndex));
+		if (missing >= 0) {
+			throw new NodeOperationError(this.context.getNode(), `Internal error: item ${missing} ended without an outcome`, {
+				itemIndex: missing,
+				description: 'Nothing was recorded for this item, so it is not known whether it was written. Please report this.',
+			});
+		}
+		return await executePerItem.call(this.context, this.items, async (itemIndex) => {
+			const outcome = this.outcomes.get(itemIndex) as ItemOutcome<T>;
+			if (!outcome.ok) throw outcome.error;
+			return output(outcome.value, itemIndex);
+		});
+	}
 }
 
 export interface BatchedWrite<TRecord, TResult> extends BatchedSend<TRecord, TResult> {
@@ -164,10 +216,10 @@ export interface BatchedWrite<TRecord, TResult> extends BatchedSend<TRecord, TRe
 }
 
 /**
- * Groups the input items into as few requests as the API's batch limit allows and still
- * returns one output item per input item, in order, each paired with its input. Every
- * item's input is checked before the first request is sent; a record the store did not save
- * fails on its own item.
+ * The batched write of one record per item: groups the input items into as few requests as
+ * the API's batch limit allows and still returns one output item per input item, in order,
+ * each paired with its input. Every item's input is checked before the first request is sent;
+ * a record the store did not save fails on its own item.
  */
 export async function executeBatched<TRecord, TResult>(
 	this: IExecuteFunctions,
@@ -175,9 +227,16 @@ export async function executeBatched<TRecord, TResult>(
 	write: BatchedWrite<TRecord, TResult>,
 ): Promise<INodeExecutionData[]> {
 	const inputs = await readEveryItem(this, items, write.build);
-	const outcomes = await writeItemsInBatches(inputs, write, { stopAfterFailure: !this.continueOnFail() });
-	return await emitOutcomes(this, items, (itemIndex) => {
-		const outcome = outcomes[itemIndex];
-		return outcome.ok ? { ok: true, value: write.output(outcome.value, itemIndex) } : outcome;
+	const outcomes = new ItemOutcomes<TResult>(this, items, inputs);
+	await outcomes.write(plannedPerItem(inputs), write, (result) => result);
+	return await outcomes.emit(write.output);
+}
+
+/** One planned write per item whose input is good: the record it read. */
+export function plannedPerItem<TRecord>(inputs: Array<ItemOutcome<TRecord>>): Array<PlannedWrite<TRecord>> {
+	const plan: Array<PlannedWrite<TRecord>> = [];
+	inputs.forEach((input, itemIndex) => {
+		if (input.ok) plan.push({ itemIndexes: [itemIndex], record: input.value });
 	});
+	return plan;
 }

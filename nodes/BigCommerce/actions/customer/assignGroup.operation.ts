@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { bigCommerceRequest, toNodeApiError } from '../../transport';
 import { idLocator } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { atItem, emitOutcomes, readEveryItem, writeItemsInBatches, type ItemOutcome } from '../common/items';
+import { atItem, ItemOutcomes, readEveryItem, type PlannedWrite } from '../common/items';
 import { readId } from '../common/inputs';
 import { customerIdLocator } from './options';
-import { CUSTOMER_BATCHES, updateCustomers } from './requests';
+import { CUSTOMER_WRITES, updateCustomers } from './requests';
 
 const properties: INodeProperties[] = [
 	customerIdLocator,
@@ -58,31 +58,21 @@ export async function execute(
 		}
 	}
 
-	// Items whose group does not exist fail on their own, without a request.
-	const checkedInputs = inputs.map((input): ItemOutcome<IDataObject> => {
-		if (!input.ok) return input;
+	// Items whose group does not exist fail on their own, without a request; without Continue On
+	// Fail the first of them stops the node before any customer is changed.
+	const outcomes = new ItemOutcomes<IDataObject>(this, items, inputs);
+	const plan: Array<PlannedWrite<IDataObject>> = [];
+	inputs.forEach((input, itemIndex) => {
+		if (!input.ok) return;
 		const problem = groupProblems.get(input.value.customer_group_id);
-		return problem ? { ok: false, error: problem } : { ok: true, value: { ...input.value } };
+		if (problem) outcomes.fail(itemIndex, problem);
+		else plan.push({ itemIndexes: [itemIndex], record: { ...input.value } });
 	});
-	// Without Continue On Fail an unknown group stops the node before any customer is changed.
-	const continueOnFail = this.continueOnFail();
-	const unknownGroup = continueOnFail ? -1 : checkedInputs.findIndex((input) => !input.ok);
-	if (unknownGroup >= 0) {
-		throw atItem(this, (checkedInputs[unknownGroup] as { error: unknown }).error, unknownGroup);
-	}
 	// PUT /v3/customers sets the group of up to 10 customers per request.
-	const outcomes = await writeItemsInBatches(
-		checkedInputs,
-		{ ...CUSTOMER_BATCHES, send: async (batch: IDataObject[]) => await updateCustomers.call(this, batch) },
-		{ stopAfterFailure: !continueOnFail },
+	await outcomes.write(
+		plan,
+		{ ...CUSTOMER_WRITES, send: async (batch) => await updateCustomers.call(this, batch) },
+		(customer) => ({ id: customer.id, email: customer.email, customer_group_id: customer.customer_group_id }),
 	);
-	return await emitOutcomes(this, items, (itemIndex) => {
-		const outcome = outcomes[itemIndex];
-		if (!outcome.ok) return outcome;
-		const customer = outcome.value;
-		return {
-			ok: true,
-			value: { id: customer.id, email: customer.email, customer_group_id: customer.customer_group_id },
-		};
-	});
+	return await outcomes.emit((membership) => membership);
 }

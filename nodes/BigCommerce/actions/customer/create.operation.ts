@@ -1,9 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
+import { executeBatched } from '../common/items';
 import { customerAdditionalFields, newCustomerProperties, readNewCustomer } from './fields';
-import { createCustomers, executeCustomerWrites } from './requests';
+import { createCustomers, CUSTOMER_WRITES } from './requests';
+import { simplified } from './simplify';
 
 const properties: INodeProperties[] = [
 	...newCustomerProperties,
@@ -24,8 +26,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await executeCustomerWrites.call(this, items, {
+	const run = executeBatched<IDataObject, IDataObject>;
+	return await run.call(this, items, {
+		...CUSTOMER_WRITES,
 		build: (itemIndex) => readNewCustomer(this, itemIndex),
-		send: createCustomers,
+		send: async (batch) => await createCustomers.call(this, batch),
+		output: (customer, itemIndex) => simplified(this, customer, itemIndex),
 	});
 }

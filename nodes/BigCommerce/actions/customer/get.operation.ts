@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { optionsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { emitOutcomes, itemFailure, readEveryItem, type ItemFailure } from '../common/items';
+import { ItemOutcomes, readEveryItem } from '../common/items';
 import { readId } from '../common/inputs';
-import { customerIdLocator, includeOptions } from './options';
-import { customerNotFound, findCustomersById, includeList } from './requests';
-import { toSimpleCustomer } from './simplify';
+import { customerIdLocator, includeList, includeOptions } from './options';
+import { customerNotFound, findCustomersById } from './requests';
+import { simplified } from './simplify';
 
 const properties: INodeProperties[] = [
 	customerIdLocator,
@@ -36,25 +36,20 @@ export async function execute(
 		group.itemIndexes.push(itemIndex);
 		byInclude.set(key, group);
 	});
-	const found = new Map<string, Map<number, IDataObject>>();
-	const failed = new Map<string, ItemFailure>();
-	for (const [key, group] of byInclude) {
+	const outcomes = new ItemOutcomes<IDataObject>(this, items, inputs);
+	for (const group of byInclude.values()) {
 		try {
-			found.set(key, await findCustomersById.call(this, group.ids, group.include, group.itemIndexes[0]));
+			const found = await findCustomersById.call(this, group.ids, group.include, group.itemIndexes[0]);
+			group.itemIndexes.forEach((itemIndex, position) => {
+				const customer = found.get(group.ids[position]);
+				outcomes.settle(
+					itemIndex,
+					customer ? { ok: true, value: customer } : { ok: false, error: customerNotFound(this, group.ids[position], itemIndex) },
+				);
+			});
 		} catch (error) {
-			failed.set(key, itemFailure(this, error, group.itemIndexes[0]));
+			outcomes.settle(group.itemIndexes, outcomes.fail(group.itemIndexes[0], error));
 		}
 	}
-
-	return await emitOutcomes(this, items, (itemIndex) => {
-		const input = inputs[itemIndex];
-		if (!input.ok) return input;
-		const key = input.value.include.join(',');
-		const failure = failed.get(key);
-		if (failure) return failure;
-		const customer = found.get(key)?.get(input.value.id);
-		if (!customer) return { ok: false, error: customerNotFound(this, input.value.id, itemIndex) };
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		return { ok: true, value: simplify ? toSimpleCustomer(customer) : customer };
-	});
+	return await outcomes.emit((customer, itemIndex) => simplified(this, customer, itemIndex));
 }

@@ -7,8 +7,8 @@ import { showFor } from '../common/displayOptions';
 import { toDate, toId, toText } from '../common/inputs';
 import { executeList, putList, toIds, toList } from '../common/lists';
 import { toEmail } from './fields';
-import { includeOptions } from './options';
-import { CUSTOMERS_PATH, CUSTOMER_PAGE_SIZE, includeList } from './requests';
+import { includeList, includeOptions } from './options';
+import { CUSTOMERS_PATH, CUSTOMER_PAGE_SIZE } from './requests';
 import { toSimpleCustomer } from './simplify';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../common/descriptions';
 
+// The customer parameters that several operations share, and what they ask of the request.
 export const customerIdLocator: INodeProperties = idLocator({
 	name: 'customerId',
 	displayName: 'Customer',
@@ -40,3 +41,13 @@ export const includeOptions: INodeProperties[] = [
 		description: 'Whether to include the customer\'s store credit',
 	},
 ];
+
+/** The `include` value for the sub-resources a user asked for, in a stable order. */
+export function includeList(options: IDataObject): string[] {
+	const include: string[] = [];
+	if (options.includeAddresses) include.push('addresses');
+	if (options.includeAttributes) include.push('attributes');
+	if (options.includeFormFields) include.push('formfields');
+	if (options.includeStoreCredit) include.push('storecredit');
+	return include;
+}

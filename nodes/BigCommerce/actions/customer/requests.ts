@@ -1,39 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import {
-	batchWrite,
+	BATCH_LIMITS,
 	BatchRecordFailure,
 	bigCommerceRequest,
 	chunkForBatch,
 	getAllItems,
 	toNodeApiError,
-	type BatchOutcome,
 	type RequestContext,
 } from '../../transport';
 import { createEachOnce } from '../common/createOnce';
-import { executeBatched } from '../common/items';
 import { emailKey } from './fields';
-import { simplified } from './simplify';
 
+// The customer requests: look-ups by ID and e-mail, batched creates and updates.
 export const CUSTOMERS_PATH = '/v3/customers';
-// POST and PUT /v3/customers take at most 10 customers per request (413 beyond).
-export const CUSTOMER_BATCH_SIZE = 10;
 // Largest page of /v3/customers; one lookup by `id:in` reads this many at once.
 export const CUSTOMER_PAGE_SIZE = 250;
 // E-mails per `email:in` lookup: many per request, while the URL stays well under 8 KB.
 const EMAILS_PER_LOOKUP = 50;
 // An update that a 207 answer left unsaved is sent at most this often in all.
 const UPDATE_ATTEMPTS = 3;
-
-/** The `include` value for the sub-resources a user asked for, in a stable order. */
-export function includeList(options: IDataObject): string[] {
-	const include: string[] = [];
-	if (options.includeAddresses) include.push('addresses');
-	if (options.includeAttributes) include.push('attributes');
-	if (options.includeFormFields) include.push('formfields');
-	if (options.includeStoreCredit) include.push('storecredit');
-	return include;
-}
 
 /** Customers by ID (v3 has no single-customer GET), 250 IDs per request. */
 export async function findCustomersById(
@@ -87,6 +73,12 @@ export async function findCustomersByEmail(
 	}
 	return found;
 }
+
+/**
+ * Customer writes go BATCH_LIMITS.customers per request, all-or-nothing, so a batch refused for
+ * one bad record is halved until the refusal sits on that record alone.
+ */
+export const CUSTOMER_WRITES = { batchSize: BATCH_LIMITS.customers, isolateFailures: true };
 
 interface WriteAnswer {
 	saved: IDataObject[];
@@ -197,41 +189,6 @@ export async function updateCustomers(
 		if (unknown.has(id)) return new BatchRecordFailure(customerNotFound(this, id, undefined, 'PUT'));
 		return new BatchRecordFailure(recordProblem(this, 'PUT', problems, `id ${String(record.id)} `));
 	});
-}
-
-/**
- * Customer writes: 10 per request, all-or-nothing, so a batch refused for one bad record is
- * halved until the refusal sits on that record alone.
- */
-export const CUSTOMER_BATCHES = { batchSize: CUSTOMER_BATCH_SIZE, isolateFailures: true };
-
-/**
- * Writes customers 10 per request across the input items, every item's input checked first
- * (build), and outputs one customer per input item, simplified when the item asks for it.
- */
-export async function executeCustomerWrites(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	write: {
-		build: (itemIndex: number) => IDataObject;
-		send: (this: IExecuteFunctions, batch: IDataObject[]) => Promise<Array<IDataObject | BatchRecordFailure>>;
-	},
-): Promise<INodeExecutionData[]> {
-	const run = executeBatched<IDataObject, IDataObject>;
-	return await run.call(this, items, {
-		...CUSTOMER_BATCHES,
-		build: write.build,
-		send: async (batch) => await write.send.call(this, batch),
-		output: (customer, itemIndex) => simplified(this, customer, itemIndex),
-	});
-}
-
-/** Sends records in customer batches and returns one outcome per record, in order. */
-export async function writeCustomerBatches(
-	records: IDataObject[],
-	send: (batch: IDataObject[]) => Promise<Array<IDataObject | BatchRecordFailure>>,
-): Promise<Array<BatchOutcome<IDataObject>>> {
-	return await batchWrite(records, CUSTOMER_BATCHES.batchSize, send, CUSTOMER_BATCHES);
 }
 
 /** The error of a customer ID that BigCommerce does not know, in the transport's words. */

@@ -4,9 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId } from '../common/inputs';
+import { executeBatched } from '../common/items';
 import { customerUpdateFields, toCustomerFields } from './fields';
 import { customerIdLocator } from './options';
-import { executeCustomerWrites, updateCustomers } from './requests';
+import { CUSTOMER_WRITES, updateCustomers } from './requests';
+import { simplified } from './simplify';
 
 const properties: INodeProperties[] = [
 	customerIdLocator,
@@ -27,7 +29,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await executeCustomerWrites.call(this, items, {
+	const run = executeBatched<IDataObject, IDataObject>;
+	return await run.call(this, items, {
+		...CUSTOMER_WRITES,
 		build: (itemIndex) => {
 			const id = readId(this, 'customerId', itemIndex, 'Customer ID');
 			const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -40,6 +44,7 @@ export async function execute(
 			}
 			return { id, ...changes } as IDataObject;
 		},
-		send: updateCustomers,
+		send: async (batch) => await updateCustomers.call(this, batch),
+		output: (customer, itemIndex) => simplified(this, customer, itemIndex),
 	});
 }

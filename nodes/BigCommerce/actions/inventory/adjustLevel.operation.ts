@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../common/displayOptions';
-import { adjustmentProperties, executeAdjustments } from './adjustments';
+import { adjustmentProperties } from './adjustmentInput';
+import { executeAdjustments } from './adjustments';
 
 const properties: INodeProperties[] = adjustmentProperties({
 	displayName: 'Quantity',

@@ -1,30 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	batchWrite,
-	bigCommerceRequest,
-	getAllItems,
-	readBigCommerceError,
-	toNodeApiError,
-} from '../../transport';
-import { idLocator } from '../common/descriptions';
-import { atItem } from '../common/items';
-import { readId, toId, toText, toWholeNumber } from '../common/inputs';
-
-export type AdjustmentMethod = 'absolute' | 'relative';
-
-type Identity = { sku: string } | { product_id: number } | { variant_id: number };
-
-interface Adjustment {
-	itemIndex: number;
-	identity: Identity;
-	/** The SKU the user gave, when it was sent by its product's ID instead. */
-	sku?: string;
-	locationId: number;
-	quantity: number;
-	reason: string;
-}
+import { BATCH_LIMITS, batchWrite, bigCommerceRequest, readBigCommerceError, toNodeApiError } from '../../transport';
+import { ItemOutcomes, readEveryItem } from '../common/items';
+import { findProductIdsBySku, skuKey } from '../product/lookups';
+import { readAdjustment, type Adjustment, type AdjustmentMethod } from './adjustmentInput';
+import { explain, names, partAbout } from './blame';
 
 /** One node run: the method, and SKUs found to belong to products that track stock per product. */
 interface AdjustmentRun {
@@ -35,170 +15,10 @@ interface AdjustmentRun {
 /** What became of one adjustment: the request's transaction, or its own failure. */
 type Settled = { transactionId: string } | { error: NodeApiError | NodeOperationError };
 
-// Inventory adjustments take at most 2,000 items per request (Inventory API limits).
-const MAX_ITEMS_PER_REQUEST = 2000;
-const MAX_STOCK = 2_147_483_647;
-// A product lookup by sku:in reads one page of up to 250; its URL stays well under 8 KB.
-const SKU_LOOKUP_MAX = 250;
-const SKU_LOOKUP_MAX_CHARS = 4000;
-
 const ENDPOINTS = {
 	absolute: { method: 'PUT', path: '/v3/inventory/adjustments/absolute' },
 	relative: { method: 'POST', path: '/v3/inventory/adjustments/relative' },
 } as const;
-
-/** Identify By, the matching identifier, the given Quantity, Location and Options. */
-export function adjustmentProperties(quantity: INodeProperties): INodeProperties[] {
-	return [
-		{
-			displayName: 'Identify By',
-			name: 'identifyBy',
-			type: 'options',
-			options: [
-				{
-					name: 'Product ID',
-					value: 'productId',
-					description: 'For products that track inventory per product',
-				},
-				{
-					name: 'SKU',
-					value: 'sku',
-					description: 'The SKU of a variant, or of a product that tracks inventory per product (sent by its product ID)',
-				},
-				{
-					name: 'Variant ID',
-					value: 'variantId',
-					description: 'For products that track inventory per variant',
-				},
-			],
-			default: 'sku',
-			description: 'How to name the item whose stock changes',
-			hint: 'A product that tracks inventory per variant keeps stock on each variant: use the variant\'s SKU or ID. One that tracks it per product keeps one level: use its product ID or its own SKU.',
-		},
-		{
-			displayName: 'SKU',
-			name: 'sku',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. TSHIRT-BLK-M',
-			description: 'The SKU of the variant or product',
-			displayOptions: { show: { identifyBy: ['sku'] } },
-		},
-		{
-			...idLocator({
-				name: 'productId',
-				displayName: 'Product',
-				searchListMethod: 'searchProducts',
-				placeholder: 'e.g. 111',
-				description: 'The product, when it tracks inventory per product',
-			}),
-			displayOptions: { show: { identifyBy: ['productId'] } },
-		},
-		{
-			displayName: 'Variant ID',
-			name: 'variantId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 78',
-			description: 'The ID of the variant, when its product tracks inventory per variant',
-			displayOptions: { show: { identifyBy: ['variantId'] } },
-		},
-		quantity,
-		{
-			displayName: 'Location Name or ID',
-			name: 'locationId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getLocations' },
-			default: 1,
-			description:
-				'Where the stock is; 1 is the default location. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Reason',
-					name: 'reason',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Weekly stock count',
-					description: 'Why the stock changes, as the store\'s inventory history shows it',
-				},
-			],
-		},
-	];
-}
-
-function readAdjustment(context: IExecuteFunctions, itemIndex: number, method: AdjustmentMethod): Adjustment {
-	const identifyBy = context.getNodeParameter('identifyBy', itemIndex, 'sku') as string;
-	let identity: Identity;
-	if (identifyBy === 'productId') identity = { product_id: readId(context, 'productId', itemIndex, 'Product ID') };
-	else if (identifyBy === 'variantId') identity = { variant_id: readId(context, 'variantId', itemIndex, 'Variant ID') };
-	else identity = { sku: toText(context, context.getNodeParameter('sku', itemIndex, ''), 'SKU', itemIndex) };
-
-	const rawQuantity = context.getNodeParameter('quantity', itemIndex, undefined);
-	let quantity: number;
-	if (method === 'absolute') {
-		quantity = toWholeNumber(context, rawQuantity, 'Quantity', itemIndex, { min: 0, max: MAX_STOCK });
-	} else {
-		quantity = toWholeNumber(context, rawQuantity, 'Quantity', itemIndex, { min: -MAX_STOCK, max: MAX_STOCK });
-		if (quantity === 0) {
-			throw new NodeOperationError(context.getNode(), 'Quantity must not be 0', {
-				itemIndex,
-				description: 'Enter how many to add (e.g. 5) or remove (e.g. -2).',
-			});
-		}
-	}
-	const locationId = toId(context, context.getNodeParameter('locationId', itemIndex, 1), 'Location', itemIndex);
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const reason = toText(context, options.reason, 'Reason', itemIndex, false);
-	return { itemIndex, identity, locationId, quantity, reason };
-}
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Whether BigCommerce's message names this item, e.g. "Item with variant_id 106 is ...". */
-function names(message: string, identity: Identity): boolean {
-	const [key, value] = Object.entries(identity)[0] as [string, string | number];
-	const pattern = new RegExp(`\\b${key}[\\s:=]+["']?${escapeRegExp(String(value))}["']?(?=$|[\\s,;\\])'"])`, 'i');
-	return pattern.test(message);
-}
-
-/** The part of a "[message, message]" list that is about this item. */
-function partAbout(message: string, identity: Identity): string {
-	const parts = message
-		.replace(/^\s*\[|\]\s*$/g, '')
-		.split(/,\s*(?=Items? with )/i);
-	return parts.find((part) => names(part, identity)) ?? message;
-}
-
-/** Tracking mismatches and other refusals, in plain words. */
-function explain(message: string): string | undefined {
-	if (/tracked by product/i.test(message)) {
-		return 'This product tracks inventory per product (its Inventory Tracking is "product"), so BigCommerce keeps one stock level for the whole product: set Identify By to Product ID and use the product\'s ID.';
-	}
-	if (/tracked by variant/i.test(message)) {
-		return 'This product tracks inventory per variant (its Inventory Tracking is "variant"), so each variant keeps its own stock: identify each variant by its SKU or Variant ID instead of the product.';
-	}
-	if (/tracking (is )?disabled|not tracked/i.test(message)) {
-		return 'This product does not track inventory (its Inventory Tracking is "none"): turn on inventory tracking for it in BigCommerce first.';
-	}
-	if (/absolute adjustment before relative/i.test(message)) {
-		return 'This item has no stock record at this location yet: set its level once with Set Level, then Adjust Level can change it.';
-	}
-	if (/does not exist|not found/i.test(message)) {
-		return 'Check the SKU or ID: no product or variant in the store has it.';
-	}
-	return undefined;
-}
 
 function bodyFor(chunk: Adjustment[]): IDataObject {
 	return {
@@ -208,29 +28,10 @@ function bodyFor(chunk: Adjustment[]): IDataObject {
 	};
 }
 
-/** SKU lists for sku:in lookups, each short enough for a URL. */
-function skuBatches(skus: string[]): string[][] {
-	const batches: string[][] = [];
-	let batch: string[] = [];
-	let chars = 0;
-	for (const sku of skus) {
-		const size = encodeURIComponent(sku).length + 3; // and the encoded comma
-		if (batch.length && (batch.length >= SKU_LOOKUP_MAX || chars + size > SKU_LOOKUP_MAX_CHARS)) {
-			batches.push(batch);
-			batch = [];
-			chars = 0;
-		}
-		batch.push(sku);
-		chars += size;
-	}
-	if (batch.length) batches.push(batch);
-	return batches;
-}
-
 /** A SKU already found to be a product's own SKU goes by that product's ID. */
 function useKnownProductId(run: AdjustmentRun, adjustment: Adjustment): void {
 	if (!('sku' in adjustment.identity)) return;
-	const productId = run.productIdBySku.get(adjustment.identity.sku.toLowerCase());
+	const productId = run.productIdBySku.get(skuKey(adjustment.identity.sku));
 	if (productId === undefined) return;
 	adjustment.sku = adjustment.identity.sku;
 	adjustment.identity = { product_id: productId };
@@ -253,17 +54,7 @@ async function resolveProductSkus(
 	const skus = [...new Set(bySku.map(([a]) => (a.identity as { sku: string }).sku))].filter((sku) => !sku.includes(','));
 	if (!skus.length) return undefined;
 	try {
-		for (const batch of skuBatches(skus)) {
-			const products = await getAllItems.call(this, {
-				style: 'v3Page',
-				path: '/v3/catalog/products',
-				qs: { 'sku:in': batch.join(','), include_fields: 'sku' },
-				maxPageSize: SKU_LOOKUP_MAX,
-			});
-			for (const product of products) {
-				if (typeof product.sku === 'string') run.productIdBySku.set(product.sku.toLowerCase(), Number(product.id));
-			}
-		}
+		for (const [key, productId] of await findProductIdsBySku.call(this, skus)) run.productIdBySku.set(key, productId);
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
 		return `Looking up the product of this SKU failed too: ${reason}`;
@@ -326,7 +117,7 @@ async function settle(this: IExecuteFunctions, run: AdjustmentRun, chunk: Adjust
 
 	const rest = chunk.filter((adjustment) => !blamed.has(adjustment));
 	const restSettled = new Map<Adjustment, Settled>();
-	const outcomes = await batchWrite(rest, MAX_ITEMS_PER_REQUEST, async (again) => await settle.call(this, run, again), {
+	const outcomes = await batchWrite(rest, BATCH_LIMITS.inventoryItems, async (again) => await settle.call(this, run, again), {
 		isolateFailures: true,
 	});
 	outcomes.forEach((outcome, position) =>
@@ -366,55 +157,30 @@ export async function executeAdjustments(
 ): Promise<INodeExecutionData[]> {
 	const continueOnFail = this.continueOnFail();
 	const run: AdjustmentRun = { method, productIdBySku: new Map() };
-	const results = new Map<number, Settled>();
+	const inputs = await readEveryItem(this, items, (itemIndex) => readAdjustment(this, itemIndex, method));
+	const outcomes = new ItemOutcomes<{ adjustment: Adjustment; transactionId: string }>(this, items, inputs);
 	const groups = new Map<string, Adjustment[]>();
-
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const adjustment = readAdjustment(this, itemIndex, method);
-			const key = `${adjustment.locationId}\n${adjustment.reason}`;
-			const group = groups.get(key) ?? [];
-			group.push(adjustment);
-			groups.set(key, group);
-		} catch (error) {
-			const failure = atItem(this, error, itemIndex);
-			if (!continueOnFail) throw failure;
-			results.set(itemIndex, { error: failure });
-		}
+	for (const input of inputs) {
+		if (!input.ok) continue;
+		const key = `${input.value.locationId}\n${input.value.reason}`;
+		groups.set(key, [...(groups.get(key) ?? []), input.value]);
 	}
 
 	for (const group of groups.values()) {
-		const outcomes = await batchWrite(
+		const answers = await batchWrite(
 			group,
-			MAX_ITEMS_PER_REQUEST,
+			BATCH_LIMITS.inventoryItems,
 			async (chunk) => await settle.call(this, run, chunk),
 			{ isolateFailures: true, stopAfterFailure: !continueOnFail },
 		);
-		outcomes.forEach((outcome, position) =>
-			results.set(group[position].itemIndex, outcome.ok ? outcome.value : { error: outcome.error }),
-		);
-		// Without Continue On Fail the node stops here: no other location's stock is written.
-		const failed = continueOnFail ? undefined : group.find((a) => 'error' in (results.get(a.itemIndex) as Settled));
-		if (failed) throw atItem(this, (results.get(failed.itemIndex) as { error: unknown }).error, failed.itemIndex);
-	}
-
-	const adjustments = new Map<number, Adjustment>();
-	for (const group of groups.values()) for (const a of group) adjustments.set(a.itemIndex, a);
-
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const result = results.get(itemIndex) as Settled;
-		if ('transactionId' in result) {
-			const adjustment = adjustments.get(itemIndex) as Adjustment;
-			output.push({ json: outputFor(method, adjustment, result.transactionId), pairedItem: { item: itemIndex } });
-			continue;
-		}
-		const failure = atItem(this, result.error, itemIndex);
-		if (!continueOnFail) throw failure;
-		output.push({
-			json: { error: failure.message, ...(failure.description ? { errorDescription: failure.description } : {}) },
-			pairedItem: { item: itemIndex },
+		// Without Continue On Fail the first failure stops the node: no other location's stock is written.
+		answers.forEach((answer, position) => {
+			const adjustment = group[position];
+			const settled = answer.ok ? answer.value : answer;
+			if ('error' in settled) outcomes.fail(adjustment.itemIndex, settled.error);
+			else outcomes.settle(adjustment.itemIndex, { ok: true, value: { adjustment, transactionId: settled.transactionId } });
 		});
 	}
-	return output;
+
+	return await outcomes.emit(({ adjustment, transactionId }) => outputFor(method, adjustment, transactionId));
 }

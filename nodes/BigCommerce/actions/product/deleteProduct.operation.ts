@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { bigCommerceRequest } from '../../transport';
+import { BATCH_LIMITS, bigCommerceRequest } from '../../transport';
 import { idLocator } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { executeBatched } from '../common/items';
@@ -17,9 +17,6 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['product'], operation: ['delete'] } }, properties);
 
-// DELETE /v3/catalog/products?id:in= takes at most 250 IDs per request.
-const BATCH_SIZE = 250;
-
 /**
  * Deletes products 250 per request across the input items. BigCommerce answers 204 for the
  * whole list and does not say which IDs did not exist, so every ID is reported as deleted:
@@ -31,7 +28,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const run = executeBatched<number, number>;
 	return await run.call(this, items, {
-		batchSize: BATCH_SIZE,
+		batchSize: BATCH_LIMITS.deleteIds,
 		build: (itemIndex) => readId(this, 'productId', itemIndex, 'Product ID'),
 		send: async (ids) => {
 			await bigCommerceRequest.call(this, {

@@ -90,12 +90,19 @@ export async function findSkuOwners(this: IExecuteFunctions, skus: string[]): Pr
 
 	const unknown = unique.filter((sku) => !owners.has(skuKey(sku)));
 	if (unknown.length) {
-		// The product list's include_fields takes field names only: the ID always comes back.
-		for (const product of await lookUp(this, '/v3/catalog/products', unknown, 'sku')) {
-			owners.set(skuKey(String(product.sku)), { productId: Number(product.id) });
-		}
+		for (const [key, productId] of await findProductIdsBySku.call(this, unknown)) owners.set(key, { productId });
 	}
 	return owners;
+}
+
+/** The IDs of the products whose own SKU is one of these, keyed by lower-cased SKU, few requests. */
+export async function findProductIdsBySku(this: IExecuteFunctions, skus: string[]): Promise<Map<string, number>> {
+	const ids = new Map<string, number>();
+	// The product list's include_fields takes field names only: the ID always comes back.
+	for (const product of await lookUp(this, '/v3/catalog/products', skus, 'sku')) {
+		if (typeof product.sku === 'string') ids.set(skuKey(product.sku), Number(product.id));
+	}
+	return ids;
 }
 
 /** The product with this SKU or name (both unique in a store), with its variants and images. */

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { BATCH_LIMITS } from '../../transport';
+import { executeUpdateById } from '../common/catalogBatchUpdate';
 import { idLocator, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { executeUpdateById } from './batchUpdate';
 import {
 	nameProperty,
 	priceProperty,
@@ -42,9 +43,6 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['product'], operation: ['update'] } }, properties);
 
-// Products PUT takes at most 10 per request.
-const BATCH_SIZE = 10;
-
 /** Updates products 10 per request across the input items, one output item per input item. */
 export async function execute(
 	this: IExecuteFunctions,
@@ -54,7 +52,7 @@ export async function execute(
 		idParameter: 'productId',
 		idName: 'Product ID',
 		path: '/v3/catalog/products',
-		batchSize: BATCH_SIZE,
+		batchSize: BATCH_LIMITS.products,
 		toBody: toProductBody,
 		simplify: toSimpleProduct,
 	});

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { BATCH_LIMITS } from '../../transport';
+import { executeUpdateById } from '../common/catalogBatchUpdate';
 import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { executeUpdateById } from '../product/batchUpdate';
 import { toSimpleVariant } from './simplify';
 import { skuField, toVariantBody, VARIANT_ID_PROPERTY, variantFieldOptions } from './variantFields';
 
@@ -24,9 +25,6 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['productVariant'], operation: ['update'] } }, properties);
 
-// Variants PUT takes at most 50 per request.
-const BATCH_SIZE = 50;
-
 /** Updates variants 50 per request across the input items, one output item per input item. */
 export async function execute(
 	this: IExecuteFunctions,
@@ -36,7 +34,7 @@ export async function execute(
 		idParameter: 'variantId',
 		idName: 'Variant ID',
 		path: '/v3/catalog/variants',
-		batchSize: BATCH_SIZE,
+		batchSize: BATCH_LIMITS.variants,
 		toBody: toVariantBody,
 		simplify: toSimpleVariant,
 	});

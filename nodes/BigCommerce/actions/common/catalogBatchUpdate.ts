@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { BatchRecordFailure, bigCommerceRequest, readBigCommerceError } from '../../transport';
-import { executeBatched } from '../common/items';
-import { readId } from '../common/inputs';
+import { executeBatched } from './items';
+import { readId } from './inputs';
 
 interface BatchAnswer {
 	data?: IDataObject[];
@@ -112,8 +112,8 @@ export interface UpdateById {
 }
 
 /**
- * Updates catalog records by ID in batches across the input items (every item checked first),
- * one output item per input item, in order.
+ * Updates catalog records (products, variants) by ID in batches across the input items, every
+ * item checked first, one output item per input item, in order.
  */
 export async function executeUpdateById(
 	this: IExecuteFunctions,
