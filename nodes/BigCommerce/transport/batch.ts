@@ -1,7 +1,7 @@
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
- * Records per write request, as BigCommerce caps them (reference/bigcommerce-api-facts.md).
+ * Records per write request, as BigCommerce's API reference caps them.
  * Every batched write takes its batch size from here.
  */
 export const BATCH_LIMITS = {
