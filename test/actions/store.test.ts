@@ -1,9 +1,9 @@
 // Store information: what an agent or a workflow reads to know the store's name, plan and currency.
 
-import { useDemoStore } from '../helpers/demoStore';
+import { useStore } from '../helpers/store';
 import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
 
-const demo = useDemoStore('store');
+const demo = useStore({ resource: 'store' });
 
 describe('store get', () => {
 	it('reads the store\'s name, domain, plan and currency in one request', async () => {
