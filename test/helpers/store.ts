@@ -13,9 +13,10 @@ export interface StoreOptions extends EmulatorOptions {
 	/**
 	 * What every test starts from. 'requests' (the default): the store as the previous test left
 	 * it, with an empty request log, no faults and the file's rate limit. 'store': the store seeded
-	 * afresh as well, for tests that write.
+	 * afresh as well, for tests that write. false: nothing is touched, for files whose tests all
+	 * read what one beforeAll did.
 	 */
-	fresh?: 'requests' | 'store';
+	fresh?: 'requests' | 'store' | false;
 	/** The resource `run` uses when its parameters name none. */
 	resource?: string;
 }
@@ -75,6 +76,7 @@ export function useStore(options: StoreOptions = {}): TestStore {
 		await emulator?.stop();
 	});
 	beforeEach(() => {
+		if (options.fresh === false) return;
 		const store = running();
 		if (options.fresh === 'store') {
 			store.reset();
