@@ -17,7 +17,7 @@ describe('brand get', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ id: brand.id, name: 'Sagaform' })]);
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v3/catalog/brands/${brand.id}`]);
+		expect(store.requestLines()).toEqual([`GET /v3/catalog/brands/${brand.id}`]);
 	});
 
 	it('reports a missing brand in BigCommerce\'s words (v3 error object)', async () => {

@@ -30,7 +30,7 @@ describe('customer group create', () => {
 		expect(result.error).toBeUndefined();
 		const [group] = jsonOf(result);
 		expect(group).toMatchObject({ name: 'Trade Partners', category_access: { type: 'specific', categories } });
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${groupsPath}`]);
+		expect(store.requestLines()).toEqual([`POST ${groupsPath}`]);
 		expect(store.emulator.requests[0].body).toEqual({
 			name: 'Trade Partners',
 			category_access: { type: 'specific', categories },
@@ -110,7 +110,7 @@ describe('customer group get', () => {
 				discount_rules: [{ type: 'all', method: 'percent', amount: '10.0000' }],
 			}),
 		]);
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${groupsPath}/${wholesale.id}`]);
+		expect(store.requestLines()).toEqual([`GET ${groupsPath}/${wholesale.id}`]);
 	});
 
 	it('reports an unknown ID as not found (404)', async () => {

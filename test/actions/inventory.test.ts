@@ -128,7 +128,7 @@ describe('inventory set level', () => {
 		]);
 		expect(store.emulator.state.products.get(box.id)!.stock).toMatchObject({ 1: 12, 2: 3 });
 		// Location 1: refused, one lookup, again by ID. Location 2 knows the product ID already.
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+		expect(store.requestLines({ status: true })).toEqual([
 			'PUT /v3/inventory/adjustments/absolute 422',
 			'GET /v3/catalog/products 200',
 			'PUT /v3/inventory/adjustments/absolute 200',
@@ -291,7 +291,7 @@ describe('inventory adjust level', () => {
 		expect(jsonOf(added)).toEqual([{ sku: 'PJT-XL', location_id: 1, adjusted_by: 5, transaction_id: expect.stringMatching(UUID) }]);
 		expect(jsonOf(removed)[0]).toMatchObject({ adjusted_by: -2 });
 		expect(variantOf('PJT-XL').stock[1]).toBe(before + 3);
-		expect(store.emulator.requests.map((r) => r.method + ' ' + r.path)).toEqual([
+		expect(store.requestLines()).toEqual([
 			'POST /v3/inventory/adjustments/relative',
 			'POST /v3/inventory/adjustments/relative',
 		]);

@@ -47,7 +47,7 @@ describe('order get', () => {
 		expect(new Date(order.date_created as string).getTime()).toBe(Math.floor(stored.createdMs / 1000) * 1000);
 		// Not asked for: the sub-resources are left out rather than shown as links.
 		expect(order.products).toBeUndefined();
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/orders/${id}`]);
+		expect(store.requestLines()).toEqual([`GET /v2/orders/${id}`]);
 	});
 
 	it('embeds line items, shipping addresses and coupons, simplified too', async () => {

@@ -23,7 +23,7 @@ describe('store get', () => {
 			}),
 		]);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
-		expect(demo.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/store']);
+		expect(demo.requestLines()).toEqual(['GET /v2/store']);
 	});
 
 	it('answers once per input item', async () => {

@@ -81,7 +81,7 @@ describe('the Store Hash', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toHaveLength(1);
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/store']);
+		expect(store.requestLines()).toEqual(['GET /v2/store']);
 		expect(elsewhere.requests).toEqual([]);
 	});
 
@@ -152,7 +152,7 @@ describe('a plain http:// API URL', () => {
 		const result = await getStore({ apiUrl: store.emulator.baseUrl.replace('127.0.0.1', 'localhost') });
 
 		expect(result.error).toBeUndefined();
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/store']);
+		expect(store.requestLines()).toEqual(['GET /v2/store']);
 	});
 });
 
