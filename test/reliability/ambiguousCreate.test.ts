@@ -5,6 +5,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
+import { UPSERT_BY_SKU } from '../helpers/productSheet';
 import { useStore } from '../helpers/store';
 import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
 import { outputCapture } from '../security/outputCapture';
@@ -17,15 +18,7 @@ const lamp = { sku: 'AMBIG-LAMP-01', name: 'Ambiguous Desk Lamp', price: 49 };
 
 function upsert(row: IDataObject, options: { continueOnFail?: boolean } = {}) {
 	return runNode(
-		{
-			resource: 'product',
-			operation: 'upsert',
-			sku: '={{ $json.sku }}',
-			name: '={{ $json.name }}',
-			type: 'physical',
-			weight: 1,
-			price: '={{ $json.price }}',
-		},
+		UPSERT_BY_SKU,
 		{ credentials: credentialsFor(store.emulator), input: [row], ...options },
 	);
 }

@@ -1,6 +1,7 @@
 // Without "Continue On Fail", a fault that does not go away ends the run with one clear error
 // naming the item, and the store holds exactly what was written before it: nothing after it.
 
+import { UPSERT_BY_SKU } from '../helpers/productSheet';
 import { useStore } from '../helpers/store';
 import { credentialsFor, runNode } from '../helpers/workflow';
 import { TEST_TOKEN } from './faultRuns';
@@ -50,15 +51,7 @@ describe('a store that keeps failing, without Continue On Fail', () => {
 		store.emulator.setFaults([{ kind: '500', method: 'POST', path: '/v3/catalog/products' }]);
 
 		const result = await runNode(
-			{
-				resource: 'product',
-				operation: 'upsert',
-				sku: '={{ $json.sku }}',
-				name: '={{ $json.name }}',
-				type: 'physical',
-				weight: 1,
-				price: '={{ $json.price }}',
-			},
+			UPSERT_BY_SKU,
 			{
 				credentials: credentialsFor(store.emulator),
 				input: [
