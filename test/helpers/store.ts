@@ -111,12 +111,3 @@ export function useStore(options: StoreOptions = {}): TestStore {
 	};
 }
 
-/** Runs `job` against a store of its own, stopped afterwards: for the one test that needs it. */
-export async function withStore<T>(options: StoreOptions, job: (emulator: Emulator) => Promise<T>): Promise<T> {
-	const emulator = await startStore(options);
-	try {
-		return await job(emulator);
-	} finally {
-		await emulator.stop();
-	}
-}
