@@ -1,10 +1,10 @@
 // Brands: get one, list by name, through WorkflowExecute against the store emulator.
 
 
-import { useDemoStore } from '../helpers/demoStore';
+import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
 
-const store = useDemoStore('brand');
+const store = useStore({ resource: 'brand' });
 const { run } = store;
 
 const named = (name: string) => store.emulator.state.brands.find((b) => b.name === name)!;
@@ -17,7 +17,7 @@ describe('brand get', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ id: brand.id, name: 'Sagaform' })]);
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v3/catalog/brands/${brand.id}`]);
+		expect(store.requestLines()).toEqual([`GET /v3/catalog/brands/${brand.id}`]);
 	});
 
 	it('reports a missing brand in BigCommerce\'s words (v3 error object)', async () => {
@@ -30,8 +30,7 @@ describe('brand get', () => {
 	it('with Continue On Fail, a missing brand fails only its own item', async () => {
 		const result = await run(
 			{ operation: 'get', brandId: '={{ $json.id }}' },
-			[{ id: named('OFS').id }, { id: 9999 }],
-			true,
+			{ input: [{ id: named('OFS').id }, { id: 9999 }], continueOnFail: true },
 		);
 
 		const out = jsonOf(result);
@@ -41,7 +40,7 @@ describe('brand get', () => {
 	});
 
 	it('refuses a brand ID that is not a whole number before sending anything', async () => {
-		const result = await run({ operation: 'get', brandId: '={{ $json.id }}' }, [{ id: '1.5' }]);
+		const result = await run({ operation: 'get', brandId: '={{ $json.id }}' }, { input: [{ id: '1.5' }] });
 
 		expect(result.error?.message).toBe('Brand ID must be a positive whole number, got "1.5"');
 		expect(store.emulator.requests).toHaveLength(0);

@@ -1,10 +1,10 @@
 // Categories (category trees API): get one, list with filters, through WorkflowExecute.
 
 
-import { useDemoStore } from '../helpers/demoStore';
+import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
 
-const store = useDemoStore('category');
+const store = useStore({ resource: 'category' });
 const { run } = store;
 
 const named = (name: string) => store.emulator.state.categories.find((c) => c.name === name)!;
@@ -48,8 +48,7 @@ describe('category get', () => {
 
 		const mixed = await run(
 			{ operation: 'get', categoryId: '={{ $json.id }}' },
-			[{ id: 424242 }, { id: named('Garden').id }],
-			true,
+			{ input: [{ id: 424242 }, { id: named('Garden').id }], continueOnFail: true },
 		);
 		const out = jsonOf(mixed);
 		expect(out[0].error).toBe('Not found: Category 424242 does not exist');
@@ -57,7 +56,7 @@ describe('category get', () => {
 	});
 
 	it('refuses a non-numeric category ID before sending anything', async () => {
-		const result = await run({ operation: 'get', categoryId: '={{ $json.id }}' }, [{ id: 'coffee' }]);
+		const result = await run({ operation: 'get', categoryId: '={{ $json.id }}' }, { input: [{ id: 'coffee' }] });
 
 		expect(result.error?.message).toBe('Category ID must be a positive whole number, got "coffee"');
 		expect(store.emulator.requests).toHaveLength(0);

@@ -1,9 +1,9 @@
 // Sales channels: list every storefront and marketplace of the store.
 
-import { useDemoStore } from '../helpers/demoStore';
+import { useStore } from '../helpers/store';
 import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
 
-const store = useDemoStore('channel');
+const store = useStore({ resource: 'channel' });
 
 describe('channel get many', () => {
 	it('lists every channel in one request at the largest page size', async () => {

@@ -4,13 +4,13 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { useDemoStore } from '../helpers/demoStore';
+import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 
 // Every test starts from the demo store (12 customers; groups Retail, Wholesale, VIP).
-const store = useDemoStore('customer', { fresh: true });
+const store = useStore({ resource: 'customer', fresh: 'store' });
 const { run } = store;
 
 const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
@@ -44,7 +44,7 @@ describe('customer create', () => {
 
 		const result = await run(
 			{ operation: 'create', ...fromRow, additionalFields: { company: '={{ $json.company }}' } },
-			input,
+			{ input },
 		);
 
 		expect(result.error).toBeUndefined();
@@ -104,10 +104,10 @@ describe('customer create', () => {
 	it('refuses an e-mail already in use (422), naming the item', async () => {
 		const taken = demoCustomers()[1].email;
 
-		const result = await run({ operation: 'create', ...fromRow }, [
+		const result = await run({ operation: 'create', ...fromRow }, { input: [
 			{ email: 'fresh.one@example.com', first: 'Fresh', last: 'One' },
 			{ email: taken.toUpperCase(), first: 'Copy', last: 'Cat' },
-		]);
+		] });
 
 		expect(result.error?.message).toContain('already in use');
 		expect(result.error?.httpCode).toBe('422');
@@ -120,7 +120,7 @@ describe('customer create', () => {
 		const input = rows(12);
 		input[4] = { ...input[4], email: taken };
 
-		const result = await run({ operation: 'create', ...fromRow }, input, true);
+		const result = await run({ operation: 'create', ...fromRow }, { input, continueOnFail: true });
 
 		expect(result.error).toBeUndefined();
 		const out = jsonOf(result);
@@ -141,7 +141,7 @@ describe('customer create', () => {
 		const input = rows(3);
 		input[2] = { ...input[2], ...change } as (typeof input)[number];
 
-		const result = await run({ operation: 'create', ...fromRow }, input);
+		const result = await run({ operation: 'create', ...fromRow }, { input });
 
 		expect(result.error?.message).toContain(message);
 		expect(result.error?.context?.itemIndex).toBe(2);
@@ -165,7 +165,7 @@ describe('customer create', () => {
 		store.emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path: customerPath, count: 1 }]);
 		const input = rows(3);
 
-		const result = await run({ operation: 'create', ...fromRow }, input);
+		const result = await run({ operation: 'create', ...fromRow }, { input });
 
 		expect(result.error).toBeUndefined();
 		// A look-up by e-mail before the POST (to tell these customers from ones already there),
@@ -182,7 +182,7 @@ describe('customer create', () => {
 		store.emulator.setFaults([{ kind: '207', method: 'POST', path: customerPath, count: 1 }]);
 		const input = rows(4);
 
-		const result = await run({ operation: 'create', ...fromRow }, input);
+		const result = await run({ operation: 'create', ...fromRow }, { input });
 
 		expect(result.error).toBeUndefined();
 		expect(count('POST')).toBe(2);
@@ -206,7 +206,7 @@ describe('customer upsert (create or update by e-mail)', () => {
 
 		const result = await run(
 			{ operation: 'upsert', ...fromRow, additionalFields: { company: '={{ $json.company }}' } },
-			input,
+			{ input },
 		);
 
 		expect(result.error).toBeUndefined();
@@ -231,7 +231,7 @@ describe('customer upsert (create or update by e-mail)', () => {
 			{ email: 'TWICE@example.com', first: 'Tw', last: 'Iceman' },
 		];
 
-		const result = await run({ operation: 'upsert', ...fromRow }, input);
+		const result = await run({ operation: 'upsert', ...fromRow }, { input });
 
 		expect(result.error).toBeUndefined();
 		const out = jsonOf(result);
@@ -244,7 +244,7 @@ describe('customer upsert (create or update by e-mail)', () => {
 	});
 
 	it('refuses an empty e-mail before looking anything up', async () => {
-		const result = await run({ operation: 'upsert', ...fromRow }, [{ email: ' ', first: 'A', last: 'B' }]);
+		const result = await run({ operation: 'upsert', ...fromRow }, { input: [{ email: ' ', first: 'A', last: 'B' }] });
 
 		expect(result.error?.message).toBe('Email is required');
 		expect(store.emulator.requests).toEqual([]);
@@ -260,8 +260,7 @@ describe('customer upsert (create or update by e-mail)', () => {
 
 		const result = await run(
 			{ operation: 'upsert', ...fromRow, additionalFields: { customer_group_id: '={{ $json.group }}' } },
-			input,
-			true,
+			{ input, continueOnFail: true },
 		);
 
 		const out = jsonOf(result);
@@ -291,7 +290,7 @@ describe('customer assignGroup', () => {
 				customerId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 				customerGroupId: { __rl: true, mode: 'list', value: String(wholesale.id), cachedResultName: 'Wholesale' },
 			},
-			matching,
+			{ input: matching },
 		);
 
 		expect(result.error).toBeUndefined();
@@ -310,7 +309,7 @@ describe('customer assignGroup', () => {
 
 		const result = await run(
 			{ operation: 'assignGroup', customerId: byId('={{ $json.id }}'), customerGroupId: byId(vip.id) },
-			scale.map((c) => ({ id: c.id })),
+			{ input: scale.map((c) => ({ id: c.id })) },
 		);
 
 		expect(result.error).toBeUndefined();
@@ -338,8 +337,7 @@ describe('customer assignGroup', () => {
 
 		const result = await run(
 			{ operation: 'assignGroup', customerId: byId('={{ $json.id }}'), customerGroupId: byId(vip.id) },
-			[{ id: a.id }, { id: 424242 }, { id: b.id }],
-			true,
+			{ input: [{ id: a.id }, { id: 424242 }, { id: b.id }], continueOnFail: true },
 		);
 
 		const out = jsonOf(result);
@@ -361,7 +359,7 @@ describe('customer assignGroup', () => {
 
 		const result = await run(
 			{ operation: 'assignGroup', customerId: byId('={{ $json.id }}'), customerGroupId: byId(vip.id) },
-			[{ id: a.id }, { id: 999 }],
+			{ input: [{ id: a.id }, { id: 999 }] },
 		);
 
 		expect(result.error?.message).toContain('There is no customer with ID 999');
@@ -371,7 +369,7 @@ describe('customer assignGroup', () => {
 	it('refuses a customer ID that is not a number before sending anything', async () => {
 		const result = await run(
 			{ operation: 'assignGroup', customerId: byId('={{ $json.id }}'), customerGroupId: byId(1) },
-			[{ id: 'abc' }],
+			{ input: [{ id: 'abc' }] },
 		);
 
 		expect(result.error?.message).toContain('Customer ID must be a positive whole number');
@@ -415,7 +413,7 @@ describe('customer get', () => {
 	it('looks up many items\' customers in one request', async () => {
 		const ids = demoCustomers().map((c) => c.id);
 
-		const result = await run({ operation: 'get', customerId: byId('={{ $json.id }}') }, ids.map((id) => ({ id })));
+		const result = await run({ operation: 'get', customerId: byId('={{ $json.id }}') }, { input: ids.map((id) => ({ id })) });
 
 		expect(jsonOf(result).map((c) => c.id)).toEqual(ids);
 		expect(store.emulator.requests).toHaveLength(1);
@@ -431,7 +429,7 @@ describe('customer get', () => {
 	it('with Continue On Fail, only the unknown ID carries the error', async () => {
 		const [a] = demoCustomers();
 
-		const result = await run({ operation: 'get', customerId: byId('={{ $json.id }}') }, [{ id: 98765 }, { id: a.id }], true);
+		const result = await run({ operation: 'get', customerId: byId('={{ $json.id }}') }, { input: [{ id: 98765 }, { id: a.id }], continueOnFail: true });
 
 		const out = jsonOf(result);
 		expect(out[0].error).toContain('There is no customer with ID 98765');
@@ -439,7 +437,7 @@ describe('customer get', () => {
 	});
 
 	it('refuses a non-numeric customer ID before sending anything', async () => {
-		const result = await run({ operation: 'get', customerId: byId('={{ $json.id }}') }, [{ id: '12a' }]);
+		const result = await run({ operation: 'get', customerId: byId('={{ $json.id }}') }, { input: [{ id: '12a' }] });
 
 		expect(result.error?.message).toBe('Customer ID must be a positive whole number, got "12a"');
 		expect(store.emulator.requests).toEqual([]);
@@ -553,7 +551,7 @@ describe('customer update', () => {
 				customerId: byId('={{ $json.id }}'),
 				updateFields: { notes: 'Migrated from old CRM', phone: '={{ $json.phone }}' },
 			},
-			customers.map((c, i) => ({ id: c.id, phone: `555-09${String(i).padStart(2, '0')}` })),
+			{ input: customers.map((c, i) => ({ id: c.id, phone: `555-09${String(i).padStart(2, '0')}` })) },
 		);
 
 		expect(result.error).toBeUndefined();
@@ -569,12 +567,11 @@ describe('customer update', () => {
 
 		const result = await run(
 			{ operation: 'update', customerId: byId('={{ $json.id }}'), updateFields: { email: '={{ $json.email }}' } },
-			[
+			{ input: [
 				{ id: a.id, email: 'a.new@example.com' },
 				{ id: b.id, email: c.email },
 				{ id: c.id, email: 'c.new@example.com' },
-			],
-			true,
+			], continueOnFail: true },
 		);
 
 		const out = jsonOf(result);
@@ -594,8 +591,7 @@ describe('customer update', () => {
 
 		const result = await run(
 			{ operation: 'update', customerId: byId('={{ $json.id }}'), updateFields: { notes: 'Checked' } },
-			ids.map((id) => ({ id })),
-			true,
+			{ input: ids.map((id) => ({ id })), continueOnFail: true },
 		);
 
 		const out = jsonOf(result);
@@ -617,7 +613,7 @@ describe('customer update', () => {
 
 		const result = await run(
 			{ operation: 'update', customerId: byId('={{ $json.id }}'), updateFields: { notes: 'Second try' } },
-			customers.map((c) => ({ id: c.id })),
+			{ input: customers.map((c) => ({ id: c.id })) },
 		);
 
 		expect(result.error).toBeUndefined();
@@ -642,7 +638,7 @@ describe('customer delete', () => {
 	it('deletes 3 customers with one look-up and one delete request', async () => {
 		const doomed = demoCustomers().slice(0, 3);
 
-		const result = await run({ operation: 'delete', customerId: byId('={{ $json.id }}') }, doomed.map((c) => ({ id: c.id })));
+		const result = await run({ operation: 'delete', customerId: byId('={{ $json.id }}') }, { input: doomed.map((c) => ({ id: c.id })) });
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual(doomed.map((c) => ({ deleted: true, id: c.id })));
@@ -654,7 +650,7 @@ describe('customer delete', () => {
 	it('reports an unknown ID (404) and deletes nothing when the node stops', async () => {
 		const [a] = demoCustomers();
 
-		const result = await run({ operation: 'delete', customerId: byId('={{ $json.id }}') }, [{ id: a.id }, { id: 55555 }]);
+		const result = await run({ operation: 'delete', customerId: byId('={{ $json.id }}') }, { input: [{ id: a.id }, { id: 55555 }] });
 
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.context?.itemIndex).toBe(1);
@@ -665,7 +661,7 @@ describe('customer delete', () => {
 	it('with Continue On Fail, the unknown ID carries the error and the others are deleted', async () => {
 		const [a] = demoCustomers();
 
-		const result = await run({ operation: 'delete', customerId: byId('={{ $json.id }}') }, [{ id: 55555 }, { id: a.id }], true);
+		const result = await run({ operation: 'delete', customerId: byId('={{ $json.id }}') }, { input: [{ id: 55555 }, { id: a.id }], continueOnFail: true });
 
 		const out = jsonOf(result);
 		expect(out[0].error).toContain('There is no customer with ID 55555');
@@ -674,7 +670,7 @@ describe('customer delete', () => {
 	});
 
 	it('refuses a non-numeric ID before sending anything', async () => {
-		const result = await run({ operation: 'delete', customerId: byId('={{ $json.id }}') }, [{ id: 'one' }]);
+		const result = await run({ operation: 'delete', customerId: byId('={{ $json.id }}') }, { input: [{ id: 'one' }] });
 
 		expect(result.error?.message).toContain('Customer ID must be a positive whole number');
 		expect(store.emulator.requests).toEqual([]);

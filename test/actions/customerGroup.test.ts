@@ -2,11 +2,11 @@
 // up, renaming and removing them, through n8n's WorkflowExecute against the store emulator.
 
 
-import { useDemoStore } from '../helpers/demoStore';
+import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
 
 // Every test starts from the demo store: groups Retail (default), Wholesale (10% off), VIP.
-const store = useDemoStore('customerGroup', { fresh: true });
+const store = useStore({ resource: 'customerGroup', fresh: 'store' });
 const { run } = store;
 
 const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
@@ -30,7 +30,7 @@ describe('customer group create', () => {
 		expect(result.error).toBeUndefined();
 		const [group] = jsonOf(result);
 		expect(group).toMatchObject({ name: 'Trade Partners', category_access: { type: 'specific', categories } });
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${groupsPath}`]);
+		expect(store.requestLines()).toEqual([`POST ${groupsPath}`]);
 		expect(store.emulator.requests[0].body).toEqual({
 			name: 'Trade Partners',
 			category_access: { type: 'specific', categories },
@@ -45,8 +45,7 @@ describe('customer group create', () => {
 
 		const result = await run(
 			{ operation: 'create', name: '={{ $json.name }}', additionalFields: { discount_rules: '[{"type": "all", "method": "percent", "amount": 5}]' } },
-			[{ name: 'Schools' }, { name: 'Charities' }],
-			true,
+			{ input: [{ name: 'Schools' }, { name: 'Charities' }], continueOnFail: true },
 		);
 
 		const out = jsonOf(result);
@@ -59,7 +58,7 @@ describe('customer group create', () => {
 	});
 
 	it('refuses a name already in use (409), naming the item', async () => {
-		const result = await run({ operation: 'create', name: '={{ $json.name }}' }, [{ name: 'Distributors' }, { name: 'wholesale' }]);
+		const result = await run({ operation: 'create', name: '={{ $json.name }}' }, { input: [{ name: 'Distributors' }, { name: 'wholesale' }] });
 
 		expect(result.error?.httpCode).toBe('409');
 		expect(result.error?.message).toContain("The customer group name 'wholesale' is already in use.");
@@ -69,8 +68,7 @@ describe('customer group create', () => {
 	it('with Continue On Fail, only the duplicate name carries the error', async () => {
 		const result = await run(
 			{ operation: 'create', name: '={{ $json.name }}' },
-			[{ name: 'Distributors' }, { name: 'VIP' }, { name: 'Schools' }],
-			true,
+			{ input: [{ name: 'Distributors' }, { name: 'VIP' }, { name: 'Schools' }], continueOnFail: true },
 		);
 
 		const out = jsonOf(result);
@@ -87,10 +85,10 @@ describe('customer group create', () => {
 	])('refuses discount rules with %s before sending anything', async (_, rules, message) => {
 		const result = await run(
 			{ operation: 'create', name: '={{ $json.name }}', additionalFields: { discount_rules: '={{ $json.rules }}' } },
-			[
+			{ input: [
 				{ name: 'Fine', rules: '[]' },
 				{ name: 'Broken', rules },
-			],
+			] },
 		);
 
 		expect(result.error?.message).toContain(message);
@@ -112,7 +110,7 @@ describe('customer group get', () => {
 				discount_rules: [{ type: 'all', method: 'percent', amount: '10.0000' }],
 			}),
 		]);
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${groupsPath}/${wholesale.id}`]);
+		expect(store.requestLines()).toEqual([`GET ${groupsPath}/${wholesale.id}`]);
 	});
 
 	it('reports an unknown ID as not found (404)', async () => {
@@ -123,7 +121,7 @@ describe('customer group get', () => {
 	});
 
 	it('refuses a non-numeric ID before sending anything', async () => {
-		const result = await run({ operation: 'get', customerGroupId: byId('={{ $json.group }}') }, [{ group: 'Wholesale' }]);
+		const result = await run({ operation: 'get', customerGroupId: byId('={{ $json.group }}') }, { input: [{ group: 'Wholesale' }] });
 
 		expect(result.error?.message).toBe('Customer Group ID must be a positive whole number, got "Wholesale"');
 		expect(store.emulator.requests).toEqual([]);
@@ -223,8 +221,7 @@ describe('customer group update', () => {
 
 		const result = await run(
 			{ operation: 'update', customerGroupId: byId('={{ $json.id }}'), updateFields: { is_default: false } },
-			[{ id: wholesale.id }, { id: vip.id }],
-			true,
+			{ input: [{ id: wholesale.id }, { id: vip.id }], continueOnFail: true },
 		);
 
 		const out = jsonOf(result);
@@ -275,8 +272,7 @@ describe('customer group delete', () => {
 
 		const result = await run(
 			{ operation: 'delete', customerGroupId: byId('={{ $json.id }}') },
-			[{ id: 777777 }, { id: vip.id }],
-			true,
+			{ input: [{ id: 777777 }, { id: vip.id }], continueOnFail: true },
 		);
 
 		const out = jsonOf(result);

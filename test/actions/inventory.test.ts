@@ -3,13 +3,12 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { useDemoStore } from '../helpers/demoStore';
+import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
 
 const UUID = /^[0-9a-f-]{36}$/;
 
-const store = useDemoStore('inventory');
+const store = useStore({ resource: 'inventory' });
 const { run } = store;
 
 function owner(sku: string) {
@@ -116,10 +115,10 @@ describe('inventory set level', () => {
 				quantity: '={{ $json.qty }}',
 				locationId: '={{ $json.location }}',
 			},
-			[
+			{ input: [
 				{ sku: 'GIFTBOX', qty: 12, location: 1 },
 				{ sku: 'giftbox', qty: 3, location: 2 },
-			],
+			] },
 		);
 
 		expect(result.error).toBeUndefined();
@@ -129,7 +128,7 @@ describe('inventory set level', () => {
 		]);
 		expect(store.emulator.state.products.get(box.id)!.stock).toMatchObject({ 1: 12, 2: 3 });
 		// Location 1: refused, one lookup, again by ID. Location 2 knows the product ID already.
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+		expect(store.requestLines({ status: true })).toEqual([
 			'PUT /v3/inventory/adjustments/absolute 422',
 			'GET /v3/catalog/products 200',
 			'PUT /v3/inventory/adjustments/absolute 200',
@@ -179,12 +178,11 @@ describe('inventory set level', () => {
 	it('with Continue On Fail, one unknown SKU gets its own error and the other rows are saved', async () => {
 		const result = await run(
 			{ operation: 'setLevel', identifyBy: 'sku', sku: '={{ $json.sku }}', quantity: '={{ $json.qty }}', locationId: 1 },
-			[
+			{ input: [
 				{ sku: 'PJT-S', qty: 5 },
 				{ sku: 'NO-SUCH-SKU', qty: 3 },
 				{ sku: 'PJT-L', qty: 8 },
-			],
-			true,
+			], continueOnFail: true },
 		);
 
 		expect(result.error).toBeUndefined();
@@ -204,10 +202,10 @@ describe('inventory set level', () => {
 	it('refuses a negative quantity before sending anything, naming the field', async () => {
 		const result = await run(
 			{ operation: 'setLevel', identifyBy: 'sku', sku: '={{ $json.sku }}', quantity: '={{ $json.qty }}', locationId: 1 },
-			[
+			{ input: [
 				{ sku: 'PJT-S', qty: 4 },
 				{ sku: 'PJT-M', qty: -4 },
-			],
+			] },
 		);
 
 		expect(result.error?.message).toBe('Quantity must be a whole number from 0 to 2147483647, got "-4"');
@@ -227,23 +225,15 @@ describe('inventory set level', () => {
 });
 
 describe('inventory set level at scale', () => {
-	let big: Emulator;
-
-	beforeAll(async () => {
-		big = await startEmulator({ seed: 'demo' });
-		big.seedScale({ products: 2500, variantsPerProduct: 1 });
-	});
-	afterAll(async () => {
-		await big.stop();
-	});
+	const big = useStore({ resource: 'inventory', scale: { products: 2500, variantsPerProduct: 1 } });
 
 	it('syncs 2,500 SKUs across 2 locations in 3 requests: 2,187 at location 1 (2,000 + 187) and 313 at location 2', async () => {
-		const variants = big.state.variants.filter((v) => v.sku.startsWith('SCALE-'));
+		const variants = big.emulator.state.variants.filter((v) => v.sku.startsWith('SCALE-'));
 		expect(variants).toHaveLength(2500);
 		const rows = variants.map((v, i) => ({ sku: v.sku, qty: (i * 7) % 500, location: i % 8 === 0 ? 2 : 1 }));
-		big.clearRequests();
+		big.emulator.clearRequests();
 
-		const result = await run(
+		const result = await big.run(
 			{
 				operation: 'setLevel',
 				identifyBy: 'sku',
@@ -251,9 +241,7 @@ describe('inventory set level at scale', () => {
 				quantity: '={{ $json.qty }}',
 				locationId: '={{ $json.location }}',
 			},
-			rows,
-			false,
-			big,
+			{ input: rows },
 		);
 
 		expect(result.error).toBeUndefined();
@@ -262,7 +250,7 @@ describe('inventory set level at scale', () => {
 		expect(out.map((o) => o.sku)).toEqual(rows.map((r) => r.sku));
 		expect(result.items[2499].pairedItem).toEqual({ item: 2499 });
 
-		const requests = adjustmentRequests(big);
+		const requests = adjustmentRequests(big.emulator);
 		expect(requests).toHaveLength(3);
 		const shapes = requests.map((r) => {
 			const items = itemsOf(r.body);
@@ -273,21 +261,21 @@ describe('inventory set level at scale', () => {
 			{ size: 2000, locations: [1] },
 			{ size: 187, locations: [1] },
 		]);
-		variants.forEach((v, i) => expect(big.state.variants.get(v.id)!.stock[rows[i].location]).toBe(rows[i].qty));
+		variants.forEach((v, i) => expect(big.emulator.state.variants.get(v.id)!.stock[rows[i].location]).toBe(rows[i].qty));
 	});
 
 	it('reads the levels of every SKU at 1,000 per request', async () => {
 		let units = 0;
-		for (const product of big.state.products.values()) {
+		for (const product of big.emulator.state.products.values()) {
 			units += product.inventory_tracking === 'variant' ? product.variantIds.length : 1;
 		}
-		big.clearRequests();
+		big.emulator.clearRequests();
 
-		const result = await run({ operation: 'getAll', returnAll: true, simplify: false }, undefined, false, big);
+		const result = await big.run({ operation: 'getAll', returnAll: true, simplify: false });
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toHaveLength(units);
-		expect(big.requests.map((r) => [r.query.page, r.query.limit])).toEqual(
+		expect(big.emulator.requests.map((r) => [r.query.page, r.query.limit])).toEqual(
 			Array.from({ length: Math.ceil(units / 1000) }, (_, i) => [String(i + 1), '1000']),
 		);
 	});
@@ -303,7 +291,7 @@ describe('inventory adjust level', () => {
 		expect(jsonOf(added)).toEqual([{ sku: 'PJT-XL', location_id: 1, adjusted_by: 5, transaction_id: expect.stringMatching(UUID) }]);
 		expect(jsonOf(removed)[0]).toMatchObject({ adjusted_by: -2 });
 		expect(variantOf('PJT-XL').stock[1]).toBe(before + 3);
-		expect(store.emulator.requests.map((r) => r.method + ' ' + r.path)).toEqual([
+		expect(store.requestLines()).toEqual([
 			'POST /v3/inventory/adjustments/relative',
 			'POST /v3/inventory/adjustments/relative',
 		]);
@@ -312,8 +300,7 @@ describe('inventory adjust level', () => {
 	it('explains that an item needs a level at a location before it can be adjusted there', async () => {
 		const result = await run(
 			{ operation: 'adjustLevel', identifyBy: 'sku', sku: '={{ $json.sku }}', quantity: 1, locationId: 3 },
-			[{ sku: 'WB-MUSTARD' }, { sku: 'CSN-NAVY' }],
-			true,
+			{ input: [{ sku: 'WB-MUSTARD' }, { sku: 'CSN-NAVY' }], continueOnFail: true },
 		);
 
 		const out = jsonOf(result);

@@ -6,10 +6,10 @@ import type { INode, IWorkflowBase } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { listSearch } from '../../nodes/BigCommerce/methods';
-import { useDemoStore } from '../helpers/demoStore';
+import { useStore } from '../helpers/store';
 import { ACTION_TYPE, additionalDataFor, credentialsFor, nodeTypes } from '../helpers/workflow';
 
-const store = useDemoStore('product');
+const store = useStore({ resource: 'product' });
 
 function editor(): LoadOptionsContext {
 	const node: INode = {

@@ -3,14 +3,13 @@
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { useDemoStore } from '../helpers/demoStore';
-import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
+import { useStore } from '../helpers/store';
+import { jsonOf } from '../helpers/workflow';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const DAY = 86_400_000;
 
-const store = useDemoStore('order');
+const store = useStore({ resource: 'order' });
 const { run } = store;
 
 const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
@@ -48,7 +47,7 @@ describe('order get', () => {
 		expect(new Date(order.date_created as string).getTime()).toBe(Math.floor(stored.createdMs / 1000) * 1000);
 		// Not asked for: the sub-resources are left out rather than shown as links.
 		expect(order.products).toBeUndefined();
-		expect(store.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/orders/${id}`]);
+		expect(store.requestLines()).toEqual([`GET /v2/orders/${id}`]);
 	});
 
 	it('embeds line items, shipping addresses and coupons, simplified too', async () => {
@@ -108,8 +107,7 @@ describe('order get', () => {
 
 		const mixed = await run(
 			{ operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ $json.orderId }}' } },
-			[{ orderId: id }, { orderId: 999999 }, { orderId: id }],
-			true,
+			{ input: [{ orderId: id }, { orderId: 999999 }, { orderId: id }], continueOnFail: true },
 		);
 		expect(mixed.error).toBeUndefined();
 		const out = jsonOf(mixed);
@@ -121,7 +119,7 @@ describe('order get', () => {
 	});
 
 	it('refuses a non-numeric order ID from the incoming data before sending anything', async () => {
-		const result = await run({ operation: 'get', orderId: byId('={{ $json.orderId }}') }, [{ orderId: '12abc' }]);
+		const result = await run({ operation: 'get', orderId: byId('={{ $json.orderId }}') }, { input: [{ orderId: '12abc' }] });
 
 		expect(result.error?.message).toBe('Order ID must be a positive whole number, got "12abc"');
 		expect(store.emulator.requests).toHaveLength(0);
@@ -212,22 +210,12 @@ describe('order get many', () => {
 });
 
 describe('order get many at scale: requests at the floor', () => {
-	let big: Emulator;
-
-	beforeAll(async () => {
-		big = await startEmulator({ seed: 'empty' });
-	});
-	afterAll(async () => {
-		await big.stop();
-	});
-	beforeEach(() => big.reset());
-
-	const runBig = async (parameters: INodeParameters) =>
-		await runNode({ resource: 'order', operation: 'getAll', ...parameters }, { credentials: credentialsFor(big) });
+	const big = useStore({ resource: 'order', seed: 'empty', fresh: 'store' });
+	const runBig = async (parameters: INodeParameters) => await big.run({ operation: 'getAll', ...parameters });
 
 	it('reads 600 orders in 3 requests of up to 250, the last one short', async () => {
-		big.seedScale({ orders: 600 });
-		big.clearRequests();
+		big.emulator.seedScale({ orders: 600 });
+		big.emulator.clearRequests();
 
 		const result = await runBig({ returnAll: true });
 
@@ -236,7 +224,7 @@ describe('order get many at scale: requests at the floor', () => {
 		expect(orders).toHaveLength(600);
 		expect(new Set(orders.map((o) => o.id)).size).toBe(600);
 		expect(typeof orders[599].total_inc_tax).toBe('number');
-		expect(big.requests.map((r) => [r.query.page, r.query.limit, r.status])).toEqual([
+		expect(big.emulator.requests.map((r) => [r.query.page, r.query.limit, r.status])).toEqual([
 			['1', '250', 200],
 			['2', '250', 200],
 			['3', '250', 200],
@@ -244,24 +232,24 @@ describe('order get many at scale: requests at the floor', () => {
 	});
 
 	it('reads 750 orders in 4 requests: 3 full pages, then the 204 that says there are no more', async () => {
-		big.seedScale({ orders: 750 });
-		big.clearRequests();
+		big.emulator.seedScale({ orders: 750 });
+		big.emulator.clearRequests();
 
 		const result = await runBig({ returnAll: true, simplify: false });
 
 		expect(jsonOf(result)).toHaveLength(750);
-		expect(big.requests.map((r) => r.status)).toEqual([200, 200, 200, 204]);
+		expect(big.emulator.requests.map((r) => r.status)).toEqual([200, 200, 200, 204]);
 	});
 
 	it('reads no more than the Limit needs: 30 orders in one request of 30', async () => {
-		big.seedScale({ orders: 600 });
-		big.clearRequests();
+		big.emulator.seedScale({ orders: 600 });
+		big.emulator.clearRequests();
 
 		const result = await runBig({ limit: 30 });
 
 		expect(jsonOf(result)).toHaveLength(30);
-		expect(big.requests).toHaveLength(1);
-		expect(big.requests[0].query).toMatchObject({ limit: '30', page: '1' });
+		expect(big.emulator.requests).toHaveLength(1);
+		expect(big.emulator.requests[0].query).toMatchObject({ limit: '30', page: '1' });
 	});
 });
 
@@ -292,7 +280,7 @@ describe('order update', () => {
 
 		const badId = await run(
 			{ operation: 'update', orderId: '={{ $json.orderId }}', updateFields: { staff_notes: 'x' } },
-			[{ orderId: -3 }],
+			{ input: [{ orderId: -3 }] },
 		);
 		expect(badId.error?.message).toContain('Order ID must be a positive whole number');
 

@@ -1,10 +1,12 @@
 // Products: create, get, get many, update and delete, through WorkflowExecute against the
 // store emulator. Create or update by SKU (upsert) is in productUpsert.test.ts.
 
-import { byId, stockTheStore, teeRows, useCatalogStore } from './catalogFixtures';
+import { stockTheStore, teeRows } from '../helpers/productSheet';
+import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
+import { byId, productBySku, productNamed } from './catalogFixtures';
 
-const store = useCatalogStore('product');
+const store = useStore({ resource: 'product', fresh: 'store' });
 
 describe('product create', () => {
 	it('creates a product with categories, brand, stock, images and custom fields, and returns it simplified', async () => {
@@ -54,8 +56,8 @@ describe('product create', () => {
 		expect(product.date_created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		// The look-up by SKU first tells a product this create saved from one already there.
-		expect(store.calls()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products']);
-		const saved = store.productBySku('v60-white')!;
+		expect(store.requestLines()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products']);
+		const saved = productBySku(store.emulator, 'v60-white')!;
 		expect(saved).toEqual(expect.objectContaining({ id: product.id, price: 24.5, inventory_level: 40, brand_id: brand.id }));
 	});
 
@@ -152,7 +154,7 @@ describe('product create', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		const stored = store.productBySku('GRIND-207')!;
+		const stored = productBySku(store.emulator, 'GRIND-207')!;
 		expect(jsonOf(result)).toEqual([
 			expect.objectContaining({
 				id: stored.id,
@@ -177,7 +179,7 @@ describe('product create', () => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ name: 'Moka Pot 6 Cup', sku: 'MOKA-6' })]);
 		expect(store.emulator.state.products.filter((p) => p.name === 'Moka Pot 6 Cup')).toHaveLength(1);
-		expect(store.calls()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products', 'GET /v3/catalog/products']);
+		expect(store.requestLines()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products', 'GET /v3/catalog/products']);
 		expect(store.emulator.requests[2].query).toEqual(expect.objectContaining({ sku: 'MOKA-6' }));
 	});
 
@@ -200,14 +202,14 @@ describe('product create', () => {
 		expect(result.error).toBeUndefined();
 		expect(store.emulator.state.products.filter((p) => p.name === 'Milk Jug')).toHaveLength(1);
 		// Without a SKU the unique name finds it.
-		expect(store.calls()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products', 'GET /v3/catalog/products', 'POST /v3/catalog/products']);
+		expect(store.requestLines()).toEqual(['GET /v3/catalog/products', 'POST /v3/catalog/products', 'GET /v3/catalog/products', 'POST /v3/catalog/products']);
 		expect(store.emulator.requests[2].query).toEqual(expect.objectContaining({ name: 'Milk Jug' }));
 	});
 });
 
 describe('product get', () => {
 	it('gets a product with its variants and images', async () => {
-		const shirt = store.productNamed('[Sample] Pickle Jar T-Shirt');
+		const shirt = productNamed(store.emulator, '[Sample] Pickle Jar T-Shirt');
 
 		const result = await store.run({
 			operation: 'get',
@@ -257,7 +259,7 @@ describe('product getAll', () => {
 		const result = await store.run({ operation: 'getAll', returnAll: false, limit: 30 });
 
 		expect(result.items).toHaveLength(30);
-		expect(store.calls()).toEqual(['GET /v3/catalog/products']);
+		expect(store.requestLines()).toEqual(['GET /v3/catalog/products']);
 		expect(store.emulator.requests[0].query).toEqual(expect.objectContaining({ limit: '30', page: '1' }));
 	});
 
@@ -310,8 +312,8 @@ describe('product getAll filters', () => {
 	});
 
 	it('finds products by SKU, keyword and a list of IDs', async () => {
-		const tote = store.productBySku('TBN')!;
-		const jar = store.productBySku('SLLPJ')!;
+		const tote = productBySku(store.emulator, 'TBN')!;
+		const jar = productBySku(store.emulator, 'SLLPJ')!;
 
 		const bySku = await store.run({ operation: 'getAll', returnAll: true, filters: { sku: 'TBN' } });
 		const byKeyword = await store.run({ operation: 'getAll', returnAll: true, filters: { keyword: 'Parfait' } });
@@ -399,7 +401,7 @@ describe('product update', () => {
 	it('without Continue On Fail, stops at the failing item and names it', async () => {
 		const result = await store.run(
 			{ operation: 'update', productId: '={{ $json.id }}', updateFields: { price: 5 } },
-			{ input: [{ id: store.productBySku('TBN')!.id }, { id: 999999 }] },
+			{ input: [{ id: productBySku(store.emulator, 'TBN')!.id }, { id: 999999 }] },
 		);
 
 		expect(result.error?.message).toMatch(/999999/);
@@ -453,7 +455,7 @@ describe('product update', () => {
 	});
 
 	it('updates the same product twice in one input without a conflict', async () => {
-		const tote = store.productBySku('TBN')!;
+		const tote = productBySku(store.emulator, 'TBN')!;
 
 		const result = await store.run(
 			{ operation: 'update', productId: '={{ $json.id }}', updateFields: { name: 'Tote Bag Natural', price: '={{ $json.price }}' } },
@@ -467,7 +469,7 @@ describe('product update', () => {
 	});
 
 	it('refuses an update with no fields, or a negative price, before sending anything', async () => {
-		const tote = store.productBySku('TBN')!;
+		const tote = productBySku(store.emulator, 'TBN')!;
 		const empty = await store.run({ operation: 'update', productId: byId(tote.id), updateFields: {} });
 		const negative = await store.run({ operation: 'update', productId: byId(tote.id), updateFields: { sale_price: -1 } });
 
@@ -486,7 +488,7 @@ describe('product delete', () => {
 		const result = await store.run({ operation: 'delete', productId: '={{ $json.id }}' }, { input: ids.map((id) => ({ id })) });
 
 		expect(result.error).toBeUndefined();
-		expect(store.calls()).toEqual(['DELETE /v3/catalog/products', 'DELETE /v3/catalog/products']);
+		expect(store.requestLines()).toEqual(['DELETE /v3/catalog/products', 'DELETE /v3/catalog/products']);
 		expect(store.emulator.requests[0].query['id:in'].split(',')).toHaveLength(250);
 		expect(jsonOf(result)).toEqual(ids.map((id) => ({ deleted: true, id })));
 		expect(store.emulator.state.products.filter((p) => p.sku.startsWith('SCALE-'))).toHaveLength(0);
@@ -501,7 +503,7 @@ describe('product delete', () => {
 	});
 
 	it('with Continue On Fail, a bad ID fails only its own item and the rest are deleted', async () => {
-		const tote = store.productBySku('TBN')!;
+		const tote = productBySku(store.emulator, 'TBN')!;
 
 		const result = await store.run(
 			{ operation: 'delete', productId: '={{ $json.id }}' },

@@ -4,10 +4,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { chunkSkus } from '../../nodes/BigCommerce/actions/product/lookups';
-import { ROW_PARAMETERS, stockTheStore, teeRows, useCatalogStore } from './catalogFixtures';
+import { ROW_PARAMETERS, stockTheStore, teeRows } from '../helpers/productSheet';
+import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
+import { productBySku, productNamed, variantBySku } from './catalogFixtures';
 
-const store = useCatalogStore('product');
+const store = useStore({ resource: 'product', fresh: 'store' });
 
 const upsert = { operation: 'upsert', ...ROW_PARAMETERS };
 
@@ -102,12 +104,12 @@ describe('product upsert: the catalog import', () => {
 		});
 
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ sku: 'TBN', price: 21, action: 'updated' })]);
-		expect(store.productBySku('TBN')!.sku).toBe('TBN');
+		expect(productBySku(store.emulator, 'TBN')!.sku).toBe('TBN');
 		expect(store.emulator.countRequests({ method: 'POST' })).toBe(0);
 	});
 
 	it('updates the variant when the SKU belongs to an option variant, and the product when it is a product with options', async () => {
-		const tee = store.productNamed('[Sample] Pickle Jar T-Shirt');
+		const tee = productNamed(store.emulator, '[Sample] Pickle Jar T-Shirt');
 		// The shirt tracks stock per variant: the sheet only sets levels.
 		const stockOnly = { ...upsert, additionalFields: { inventory_level: '={{ $json.stock }}' } };
 
@@ -122,10 +124,10 @@ describe('product upsert: the catalog import', () => {
 		const [variant, product] = jsonOf(result);
 		expect(variant).toEqual(expect.objectContaining({ sku: 'PJT-M', product_id: tee.id, price: 27, options: 'Size: M', action: 'updated' }));
 		expect(product).toEqual(expect.objectContaining({ id: tee.id, sku: 'PJT', price: 26, action: 'updated' }));
-		const saved = store.variantBySku('PJT-M')!;
+		const saved = variantBySku(store.emulator, 'PJT-M')!;
 		expect([saved.price, saved.weight, saved.inventory_level]).toEqual([27, 0.4, 9]);
 		expect(store.emulator.state.products.get(tee.id)!.price).toBe(26);
-		expect(store.calls()).toEqual([
+		expect(store.requestLines()).toEqual([
 			'GET /v3/catalog/variants',
 			'GET /v3/catalog/products',
 			'PUT /v3/catalog/products',
@@ -157,7 +159,7 @@ describe('product upsert: the catalog import', () => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ sku: 'TEE-0001', action: 'created' })]);
 		expect(teeProducts()).toHaveLength(1);
-		expect(store.calls()).toEqual([
+		expect(store.requestLines()).toEqual([
 			'GET /v3/catalog/variants',
 			'GET /v3/catalog/products',
 			'POST /v3/catalog/products',

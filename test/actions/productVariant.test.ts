@@ -1,12 +1,13 @@
 // Product variants: create, get, get many, update and delete, through WorkflowExecute
 // against the store emulator.
 
-import { byId, useCatalogStore } from './catalogFixtures';
+import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
+import { byId, productNamed, variantBySku } from './catalogFixtures';
 
-const store = useCatalogStore('productVariant');
+const store = useStore({ resource: 'productVariant', fresh: 'store' });
 
-const shirt = () => store.productNamed('[Sample] Pickle Jar T-Shirt');
+const shirt = () => productNamed(store.emulator, '[Sample] Pickle Jar T-Shirt');
 
 describe('productVariant create', () => {
 	it('adds a size to the T-shirt and returns the variant simplified', async () => {
@@ -31,7 +32,7 @@ describe('productVariant create', () => {
 			}),
 		]);
 		// The look-up by SKU first tells a variant this create saved from one already there.
-		expect(store.calls()).toEqual(['GET /v3/catalog/variants', `POST /v3/catalog/products/${shirt().id}/variants`]);
+		expect(store.requestLines()).toEqual(['GET /v3/catalog/variants', `POST /v3/catalog/products/${shirt().id}/variants`]);
 		expect(store.emulator.requests[1].body).toEqual({
 			sku: 'PJT-XXL',
 			option_values: [{ option_display_name: 'Size', label: 'XXL' }],
@@ -40,7 +41,7 @@ describe('productVariant create', () => {
 			upc: '012345678905',
 			purchasing_disabled: false,
 		});
-		expect(store.variantBySku('PJT-XXL')).toEqual(expect.objectContaining({ product_id: shirt().id, price: 32 }));
+		expect(variantBySku(store.emulator, 'PJT-XXL')).toEqual(expect.objectContaining({ product_id: shirt().id, price: 32 }));
 	});
 
 	it('reports a SKU already in use as a 409 conflict', async () => {
@@ -95,7 +96,7 @@ describe('productVariant create', () => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ sku: 'PJT-XS' })]);
 		expect(store.emulator.state.variants.filter((v) => v.sku === 'PJT-XS')).toHaveLength(1);
-		expect(store.calls()).toEqual(['GET /v3/catalog/variants', `POST ${path}`, 'GET /v3/catalog/variants']);
+		expect(store.requestLines()).toEqual(['GET /v3/catalog/variants', `POST ${path}`, 'GET /v3/catalog/variants']);
 	});
 
 	it('with Continue On Fail, a refused variant fails only its own item', async () => {
@@ -119,16 +120,16 @@ describe('productVariant create', () => {
 
 describe('productVariant get', () => {
 	it('gets one variant of a product', async () => {
-		const variant = store.variantBySku('PJT-L')!;
+		const variant = variantBySku(store.emulator, 'PJT-L')!;
 
 		const result = await store.run({ operation: 'get', productId: byId(shirt().id), variantId: String(variant.id) });
 
 		expect(jsonOf(result)).toEqual([expect.objectContaining({ id: variant.id, sku: 'PJT-L', options: 'Size: L' })]);
-		expect(store.calls()).toEqual([`GET /v3/catalog/products/${shirt().id}/variants/${variant.id}`]);
+		expect(store.requestLines()).toEqual([`GET /v3/catalog/products/${shirt().id}/variants/${variant.id}`]);
 	});
 
 	it('reports a variant of another product as 404', async () => {
-		const other = store.variantBySku('CSN-RED')!;
+		const other = variantBySku(store.emulator, 'CSN-RED')!;
 
 		const result = await store.run({ operation: 'get', productId: byId(shirt().id), variantId: String(other.id) });
 
@@ -175,7 +176,7 @@ describe('productVariant getAll', () => {
 		});
 
 		expect(jsonOf(result).map((v) => v.sku)).toEqual(['PJT-M', 'PJT-XL']);
-		expect(store.calls()).toEqual(['GET /v3/catalog/variants']);
+		expect(store.requestLines()).toEqual(['GET /v3/catalog/variants']);
 		expect(store.emulator.requests[0].query).toEqual(
 			expect.objectContaining({ 'product_id:in': String(shirt().id), 'sku:in': 'PJT-M,pjt-xl,CSN-RED' }),
 		);
@@ -210,7 +211,7 @@ describe('productVariant update', () => {
 	});
 
 	it('with Continue On Fail, a SKU already in use fails only its own item', async () => {
-		const [small, medium, large] = ['PJT-S', 'PJT-M', 'PJT-L'].map((sku) => store.variantBySku(sku)!);
+		const [small, medium, large] = ['PJT-S', 'PJT-M', 'PJT-L'].map((sku) => variantBySku(store.emulator, sku)!);
 
 		const result = await store.run(
 			{ operation: 'update', variantId: '={{ $json.id }}', updateFields: { sku: '={{ $json.sku }}' } },
@@ -232,7 +233,7 @@ describe('productVariant update', () => {
 	});
 
 	it('after a 207 sends each variant of the batch again on its own, so a stock change is not lost', async () => {
-		const ids = ['PJT-S', 'PJT-M', 'PJT-L', 'PJT-XL'].map((sku) => store.variantBySku(sku)!.id);
+		const ids = ['PJT-S', 'PJT-M', 'PJT-L', 'PJT-XL'].map((sku) => variantBySku(store.emulator, sku)!.id);
 		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: '/v3/catalog/variants', count: 1 }]);
 
 		const result = await store.run(
@@ -247,7 +248,7 @@ describe('productVariant update', () => {
 	});
 
 	it('a stock change BigCommerce keeps answering 207 for fails its item, naming the variant and what was not saved', async () => {
-		const variant = store.variantBySku('PJT-M')!;
+		const variant = variantBySku(store.emulator, 'PJT-M')!;
 		const stockBefore = variant.inventory_level;
 		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: '/v3/catalog/variants' }]);
 
@@ -274,17 +275,17 @@ describe('productVariant update', () => {
 
 describe('productVariant delete', () => {
 	it('deletes a variant and returns { deleted: true, id }', async () => {
-		const variant = store.variantBySku('PJT-XL')!;
+		const variant = variantBySku(store.emulator, 'PJT-XL')!;
 
 		const result = await store.run({ operation: 'delete', productId: byId(shirt().id), variantId: String(variant.id) });
 
 		expect(jsonOf(result)).toEqual([{ deleted: true, id: variant.id }]);
 		expect(store.emulator.state.variants.get(variant.id)).toBeUndefined();
-		expect(store.calls()).toEqual([`DELETE /v3/catalog/products/${shirt().id}/variants/${variant.id}`]);
+		expect(store.requestLines()).toEqual([`DELETE /v3/catalog/products/${shirt().id}/variants/${variant.id}`]);
 	});
 
 	it('with Continue On Fail, a missing variant fails only its own item', async () => {
-		const variant = store.variantBySku('PJT-S')!;
+		const variant = variantBySku(store.emulator, 'PJT-S')!;
 
 		const result = await store.run(
 			{ operation: 'delete', productId: byId(shirt().id), variantId: '={{ $json.id }}' },

@@ -5,10 +5,10 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
 import { findOperation } from '../../nodes/BigCommerce/actions/resources';
-import { useDemoStore } from '../helpers/demoStore';
+import { useStore } from '../helpers/store';
 import { credentialsFor, runNode } from '../helpers/workflow';
 
-const demo = useDemoStore('router');
+const demo = useStore({ resource: 'router' });
 const properties = new BigCommerce().description.properties;
 
 function optionsOf(property: INodeProperties | undefined): INodePropertyOptions[] {

@@ -1,9 +1,9 @@
 // Store information: what an agent or a workflow reads to know the store's name, plan and currency.
 
-import { useDemoStore } from '../helpers/demoStore';
+import { useStore } from '../helpers/store';
 import { credentialsFor, jsonOf, runNode } from '../helpers/workflow';
 
-const demo = useDemoStore('store');
+const demo = useStore({ resource: 'store' });
 
 describe('store get', () => {
 	it('reads the store\'s name, domain, plan and currency in one request', async () => {
@@ -23,7 +23,7 @@ describe('store get', () => {
 			}),
 		]);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
-		expect(demo.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/store']);
+		expect(demo.requestLines()).toEqual(['GET /v2/store']);
 	});
 
 	it('answers once per input item', async () => {

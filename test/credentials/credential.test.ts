@@ -1,28 +1,23 @@
 import { normalizeApiUrl, normalizeStoreHash } from '../../nodes/BigCommerce/transport';
-import { startEmulator, type Emulator } from '../emulator';
 import { credentialTestUrl, runCredentialTest } from '../helpers/credentialTest';
+import { useStore } from '../helpers/store';
 
 describe('BigCommerce API credential', () => {
-	let emulator: Emulator;
 	const READ_ORDERS = 'orders-only-token';
+	const store = useStore({ tokens: { [READ_ORDERS]: ['store_v2_orders_read_only'] } });
 
-	beforeAll(async () => {
-		emulator = await startEmulator({ seed: 'demo', tokens: { [READ_ORDERS]: ['store_v2_orders_read_only'] } });
-	});
-	afterAll(async () => await emulator.stop());
-
-	const base = () => ({ storeHash: emulator.storeHash, accessToken: emulator.token, apiUrl: emulator.baseUrl });
+	const base = () => ({ storeHash: store.emulator.storeHash, accessToken: store.emulator.token, apiUrl: store.emulator.baseUrl });
 
 	it('passes its test against the store, calling GET /v2/store', async () => {
-		emulator.clearRequests();
+		store.emulator.clearRequests();
 		expect(await runCredentialTest(base())).toEqual({ status: 'OK', message: 'Connection successful' });
-		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/store']);
+		expect(store.requestLines()).toEqual(['GET /v2/store']);
 	});
 
 	it('accepts a pasted API path as the store hash', async () => {
 		const result = await runCredentialTest({
 			...base(),
-			storeHash: `https://api.bigcommerce.com/stores/${emulator.storeHash}/v3/`,
+			storeHash: `https://api.bigcommerce.com/stores/${store.emulator.storeHash}/v3/`,
 		});
 		expect(result.status).toBe('OK');
 	});

@@ -1,46 +1,12 @@
-// The spreadsheet of the fault runs and the check of what the store holds after it: every row
-// whose item reports success is in the store exactly as the row says, every row whose item
+// The check of what the store holds after a fault run's import (rows: helpers/productSheet.ts):
+// every row whose item reports success is in the store exactly as the row says, every row whose item
 // reports a failure left the store as it was, and no SKU or name exists twice.
 
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { Emulator, Product } from '../emulator';
+import type { ImportRow } from '../helpers/productSheet';
 import { itemError } from './faultRuns';
-
-export interface ImportRow extends IDataObject {
-	sku: string;
-	name: string;
-	price: number;
-	/** Set for rows whose SKU the store already has. */
-	id?: number;
-	/** The price the store had before the run (existing rows). */
-	oldPrice?: number;
-	/** Stock to set (rows of runs that set it), and the stock the store had before the run. */
-	stock?: number;
-	oldStock?: number;
-}
-
-/**
- * `total` rows: every `newEvery`-th row is a SKU the store does not have yet, the others update
- * the store's products in order. Every row sets a new, distinct price.
- */
-export function importRows(emulator: Emulator, total: number, newEvery = 0, withStock = false): ImportRow[] {
-	const existing = [...emulator.state.products.values()];
-	const rows: ImportRow[] = [];
-	let next = 0;
-	for (let i = 0; i < total; i++) {
-		const price = 500 + i;
-		if (newEvery && i % newEvery === newEvery - 1) {
-			rows.push({ sku: `LAMP-NEW-${String(i).padStart(4, '0')}`, name: `Reliability Lamp ${i}`, price });
-			continue;
-		}
-		const product = existing[next++];
-		if (!product) throw new Error(`the store has only ${existing.length} products for ${total} rows`);
-		const stock = withStock ? { stock: 1000 + i, oldStock: product.inventory_level } : {};
-		rows.push({ sku: product.sku, name: product.name, price, id: product.id, oldPrice: product.price, ...stock });
-	}
-	return rows;
-}
 
 export interface ImportCheck {
 	/** Items that report success although the store does not hold the row as sent. */

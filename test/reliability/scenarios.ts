@@ -6,7 +6,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { credentialsFor, runNode, type NodeRunResult } from '../helpers/workflow';
 import { faultStore, injectedFaults, itemError, recordFigures, type RunFaultKind } from './faultRuns';
-import { checkImport, importRows, type ImportCheck, type ImportRow } from './importRows';
+import { importRows, UPSERT_BY_SKU, type ImportRow } from '../helpers/productSheet';
+import { checkImport, type ImportCheck } from './importRows';
 
 export const IMPORT_ROWS = 2000;
 /** Every 20th row of the upsert is a new SKU: 100 creates beside 1,900 updates. */
@@ -39,16 +40,7 @@ export interface ListOutcome {
 	requests: number;
 }
 
-const upsertParameters = {
-	resource: 'product',
-	operation: 'upsert',
-	sku: '={{ $json.sku }}',
-	name: '={{ $json.name }}',
-	type: 'physical',
-	weight: 1,
-	price: '={{ $json.price }}',
-	simplify: true,
-};
+const upsertParameters = { ...UPSERT_BY_SKU, simplify: true };
 
 const updateParameters = {
 	resource: 'product',

@@ -3,11 +3,9 @@
 // these stores only (faultRuns.ts: scaleRequestTimeout), so the runs go one after another: a busy
 // event loop must not delay a genuine answer past that timeout.
 
-import { expectNoSecretLeaks } from '../security/outputCapture';
 import { printFigures } from './faultRuns';
 import { expectImportIntact, expectListIntact, getAllRun, updateRun, upsertRun } from './scenarios';
 
-expectNoSecretLeaks();
 afterAll(() => printFigures('Stalls past the request timeout:'));
 
 describe('a stall longer than the request timeout, 10% of the answers', () => {

@@ -2,11 +2,9 @@
 // of the store's answers are faults of one kind. The store must end exactly as the items say:
 // no row lost, none duplicated, every failure on its own item. (Stalls: stallFaults.test.ts.)
 
-import { expectNoSecretLeaks } from '../security/outputCapture';
 import { FAULT_KINDS, itemError, printFigures, runConcurrently } from './faultRuns';
 import { expectImportIntact, expectPartialUpdatesReported, upsertRun } from './scenarios';
 
-expectNoSecretLeaks();
 afterAll(() => printFigures('Import by SKU with 10% faults of each kind:'));
 
 const KINDS = FAULT_KINDS.filter((kind) => kind !== 'stall');

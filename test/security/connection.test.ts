@@ -4,35 +4,32 @@
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../emulator';
 import { runCredentialTest } from '../helpers/credentialTest';
+import { useStore } from '../helpers/store';
 import { credentialsFor, jsonOf, runNode, type TestCredentials } from '../helpers/workflow';
 import { localServer, redirectingServer, type LocalServer } from './localServers';
-import { expectNoSecretLeaks } from './outputCapture';
+import { outputCapture } from './outputCapture';
 
-const capture = expectNoSecretLeaks();
+const capture = outputCapture();
 const TOKEN = 'tok_connection_b71e4d2a90c3';
 
-let emulator: Emulator;
+const store = useStore({ token: TOKEN });
 /** Stands for a host the token must never reach. */
 let elsewhere: LocalServer;
 
 beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo', token: TOKEN });
 	elsewhere = await localServer();
 });
 afterAll(async () => {
-	await emulator.stop();
 	await elsewhere.close();
 });
 beforeEach(() => {
-	emulator.clearRequests();
 	elsewhere.requests.length = 0;
 	capture.lastNodeErrors.length = 0;
 });
 
 async function getStore(overrides: Partial<TestCredentials>) {
-	return await runNode({ resource: 'store', operation: 'get' }, { credentials: credentialsFor(emulator, overrides) });
+	return await runNode({ resource: 'store', operation: 'get' }, { credentials: credentialsFor(store.emulator, overrides) });
 }
 
 function lastError(): unknown {
@@ -56,16 +53,16 @@ const storeHashInjections: Array<[string, () => string]> = [
 
 const apiUrlInjections: Array<[string, () => string]> = [
 	['another host in the user-info position', () => `http://api.bigcommerce.com@${elsewhereHost()}`],
-	['the store with another host after @', () => `${emulator.baseUrl}@${elsewhereHost()}`],
-	['a backslash before @', () => `${elsewhere.url}\\@${emulator.baseUrl.replace('http://', '')}`],
-	['a path that climbs', () => `${emulator.baseUrl}/proxy/../..`],
-	['a query string', () => `${emulator.baseUrl}?next=${elsewhere.url}`],
-	['a fragment', () => `${emulator.baseUrl}#${elsewhere.url}`],
+	['the store with another host after @', () => `${store.emulator.baseUrl}@${elsewhereHost()}`],
+	['a backslash before @', () => `${elsewhere.url}\\@${store.emulator.baseUrl.replace('http://', '')}`],
+	['a path that climbs', () => `${store.emulator.baseUrl}/proxy/../..`],
+	['a query string', () => `${store.emulator.baseUrl}?next=${elsewhere.url}`],
+	['a fragment', () => `${store.emulator.baseUrl}#${elsewhere.url}`],
 	['a file URL', () => 'file:///etc/passwd'],
 	['an FTP URL', () => `ftp://${elsewhereHost()}`],
 	['a protocol-relative address', () => `//${elsewhereHost()}`],
 	['a javascript: URL', () => 'javascript:alert(1)'],
-	['a new header line', () => `${emulator.baseUrl}\r\nX-Injected: 1`],
+	['a new header line', () => `${store.emulator.baseUrl}\r\nX-Injected: 1`],
 ];
 
 describe('the Store Hash', () => {
@@ -75,16 +72,16 @@ describe('the Store Hash', () => {
 		expect(result.error).toBeDefined();
 		expect(lastError()).toBeInstanceOf(NodeOperationError);
 		expect((lastError() as Error).message).toMatch(/Store Hash/);
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 		expect(elsewhere.requests).toEqual([]);
 	});
 
 	it('pasted as a whole API path, with any host in it, is reduced to the hash: requests go to the API URL only', async () => {
-		const result = await getStore({ storeHash: `http://${elsewhereHost()}/stores/${emulator.storeHash}/v3/` });
+		const result = await getStore({ storeHash: `http://${elsewhereHost()}/stores/${store.emulator.storeHash}/v3/` });
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toHaveLength(1);
-		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/store']);
+		expect(store.requestLines()).toEqual(['GET /v2/store']);
 		expect(elsewhere.requests).toEqual([]);
 	});
 
@@ -109,14 +106,14 @@ describe('the API URL', () => {
 		expect(result.error).toBeDefined();
 		expect(lastError()).toBeInstanceOf(NodeOperationError);
 		expect((lastError() as Error).message).toMatch(/API URL/);
-		expect(emulator.requests).toEqual([]);
+		expect(store.emulator.requests).toEqual([]);
 		expect(elsewhere.requests).toEqual([]);
 	});
 
 	it.each(apiUrlInjections)('with %s makes the credential test fail without sending the token anywhere', async (_case, apiUrl) => {
 		let result: { status: string } | undefined;
 		try {
-			result = await runCredentialTest({ storeHash: emulator.storeHash, accessToken: TOKEN, apiUrl: apiUrl() });
+			result = await runCredentialTest({ storeHash: store.emulator.storeHash, accessToken: TOKEN, apiUrl: apiUrl() });
 		} catch {
 			result = { status: 'Error' };
 		}
@@ -124,7 +121,7 @@ describe('the API URL', () => {
 		expect(elsewhere.requests).toEqual([]);
 	});
 
-	it('of a plain proxy or emulator address with a path prefix is used as given', async () => {
+	it('of a plain proxy or store.emulator address with a path prefix is used as given', async () => {
 		const proxy = await localServer((req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			res.end(JSON.stringify({ id: 'proxied', name: 'Through The Proxy' }));
@@ -132,7 +129,7 @@ describe('the API URL', () => {
 		try {
 			const result = await getStore({ apiUrl: `${proxy.url}/bigcommerce/` });
 			expect(result.error).toBeUndefined();
-			expect(proxy.requests.map((r) => r.url)).toEqual([`/bigcommerce/stores/${emulator.storeHash}/v2/store`]);
+			expect(proxy.requests.map((r) => r.url)).toEqual([`/bigcommerce/stores/${store.emulator.storeHash}/v2/store`]);
 		} finally {
 			await proxy.close();
 		}
@@ -151,11 +148,11 @@ describe('a plain http:// API URL', () => {
 		},
 	);
 
-	it('on this machine (the emulator) is used as given', async () => {
-		const result = await getStore({ apiUrl: emulator.baseUrl.replace('127.0.0.1', 'localhost') });
+	it('on this machine (the store.emulator) is used as given', async () => {
+		const result = await getStore({ apiUrl: store.emulator.baseUrl.replace('127.0.0.1', 'localhost') });
 
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/store']);
+		expect(store.requestLines()).toEqual(['GET /v2/store']);
 	});
 });
 
@@ -179,7 +176,7 @@ describe('a redirect answering the credential\'s Test', () => {
 	it.each([301, 302, 307, 308])('(%i) to another host is not followed, so the token never gets there', async (status) => {
 		const redirector = await redirectingServer((url) => `${elsewhere.url}${url}`, status);
 		try {
-			const result = await runCredentialTest({ storeHash: emulator.storeHash, accessToken: TOKEN, apiUrl: redirector.url });
+			const result = await runCredentialTest({ storeHash: store.emulator.storeHash, accessToken: TOKEN, apiUrl: redirector.url });
 
 			expect(redirector.requests).toHaveLength(1);
 			expect(elsewhere.requests).toEqual([]);

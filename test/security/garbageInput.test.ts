@@ -6,22 +6,18 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
-import { startEmulator, type Emulator } from '../emulator';
+import { useStore } from '../helpers/store';
 import { credentialsFor, runNode } from '../helpers/workflow';
-import { expectNoSecretLeaks } from './outputCapture';
+import { outputCapture } from './outputCapture';
 import { expressionFor, garbageFor, modesFor, operationsOf, parameterMatrix, parametersFor, type MatrixCase } from './parameterMatrix';
 
-const capture = expectNoSecretLeaks();
+const capture = outputCapture();
 const properties = new BigCommerce().description.properties;
 const matrix = parameterMatrix(properties);
 
-let emulator: Emulator;
+const store = useStore({ token: 'tok_garbage_input_5e0c9a71d2' });
 
-beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo', token: 'tok_garbage_input_5e0c9a71d2' });
-});
-afterAll(async () => {
-	await emulator.stop();
+afterAll(() => {
 	console.log(`Garbage input: ${matrix.length} parameters, ${tried} values tried, ${refused} refused before any request with an error naming the parameter`);
 });
 
@@ -30,14 +26,14 @@ let refused = 0;
 
 /** What went wrong with one garbage value, or undefined when it was refused properly. */
 async function tryGarbage(testCase: MatrixCase, value: unknown, mode: 'id' | 'list'): Promise<string | undefined> {
-	emulator.clearRequests();
+	store.emulator.clearRequests();
 	capture.lastNodeErrors.length = 0;
 	tried++;
 	const result = await runNode(parametersFor(properties, testCase, expressionFor(testCase, mode)), {
-		credentials: credentialsFor(emulator),
+		credentials: credentialsFor(store.emulator),
 		input: [{ value: value as string }],
 	});
-	const sent = emulator.requests.map((r) => `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query).toString()}` : ''}`);
+	const sent = store.requestLines({ query: true });
 	const thrown = capture.lastNodeErrors.at(-1);
 	const shown = `${JSON.stringify(value)}${mode === 'list' ? ' (list mode)' : ''}`;
 	if (!result.error) return `${shown}: accepted${sent.length ? `, sent ${sent.join(', ')}` : ''}`;

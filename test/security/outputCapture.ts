@@ -6,8 +6,8 @@
 //
 // The secrets it looks for are the access tokens and client secrets that the tests' credentials
 // hand to the nodes (registered automatically), plus any a test registers itself, e.g. a trigger's
-// per-workflow webhook secret. Load it for one file with `expectNoSecretLeaks()`; loaded from
-// jest's setupFilesAfterEnv, it guards every suite.
+// per-workflow webhook secret. jest's setupFilesAfterEnv (scanAllSuites.ts) installs it for every
+// test file; a file reads it with `outputCapture()`.
 
 import { format } from 'util';
 import { Logger } from '@n8n/backend-common';
@@ -308,10 +308,19 @@ export function expectNoSecretLeaks(): OutputCapture {
 	if (!holder[asserted]) {
 		holder[asserted] = true;
 		afterAll(() => {
-			const leaks = capture.leaks.slice(0, 20);
 			capture.uninstall();
-			expect(leaks).toEqual([]);
+			expectNoLeaksIn(capture);
 		});
 	}
 	return capture;
+}
+
+/** Whether this file's capture is installed and will be checked after its last test. */
+export function leakCheckScheduled(): boolean {
+	return (globalThis as unknown as Record<symbol, boolean | undefined>)[Symbol.for('n8n-nodes-bigcommerce.outputCapture.asserted')] === true;
+}
+
+/** Fails (throws) when the capture saw a secret, listing the first 20 places. */
+export function expectNoLeaksIn(capture: OutputCapture): void {
+	expect(capture.leaks.slice(0, 20)).toEqual([]);
 }

@@ -10,25 +10,25 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { BigCommerceApi } from '../../credentials/BigCommerceApi.credentials';
 import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
 import { BigCommerceTrigger } from '../../nodes/BigCommerce/BigCommerceTrigger.node';
-import { signDelivery, startEmulator, type Emulator, type FaultKind } from '../emulator';
+import { signDelivery, type FaultKind } from '../emulator';
 import { runCredentialTest } from '../helpers/credentialTest';
 import { TriggerTestbed } from '../helpers/trigger';
-import { credentialsFor, runNode, type TestCredentials } from '../helpers/workflow';
+import { useStore } from '../helpers/store';
+import { runNode, type TestCredentials } from '../helpers/workflow';
 import { scaleRequestTimeout } from '../reliability/faultRuns';
 import { localServer } from './localServers';
-import { expectNoSecretLeaks } from './outputCapture';
+import { outputCapture } from './outputCapture';
 
-const capture = expectNoSecretLeaks();
+const capture = outputCapture();
 
 const TOKEN = 'tok_secrets_full_4c1d8e2b7a9f';
 const READ_ONLY_TOKEN = 'tok_secrets_information_only_6e3a';
 const WRONG_TOKEN = 'tok_secrets_revoked_0b5f9d3c';
 const CLIENT_SECRET = 'cs_secrets_webhook_signing_8d2e6f1a';
 
-let emulator: Emulator;
+const store = useStore({ token: TOKEN, tokens: { [READ_ONLY_TOKEN]: ['store_v2_information_read_only'] }, clientSecret: CLIENT_SECRET });
 
-beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo', token: TOKEN, tokens: { [READ_ONLY_TOKEN]: ['store_v2_information_read_only'] } });
+beforeAll(() => {
 	for (const [value, label] of [
 		[TOKEN, 'access token'],
 		[READ_ONLY_TOKEN, 'read-only access token'],
@@ -38,14 +38,9 @@ beforeAll(async () => {
 		capture.registerSecret(value, label);
 	}
 });
-afterAll(async () => await emulator.stop());
-beforeEach(() => {
-	emulator.setFaults([]);
-	emulator.clearRequests();
-});
 
 function credentials(overrides: Partial<TestCredentials> = {}): TestCredentials {
-	return credentialsFor(emulator, { clientSecret: CLIENT_SECRET, ...overrides });
+	return store.credentials(overrides);
 }
 
 async function run(parameters: INodeParameters, overrides: Partial<TestCredentials> = {}, input?: IDataObject[]) {
@@ -105,7 +100,7 @@ describe('failures: what the store refuses', () => {
 	] as Array<[string, INodeParameters, Partial<TestCredentials>, typeof NodeApiError | typeof NodeOperationError, RegExp]>)(
 		'%s: the error shows no secret',
 		async (_case, parameters, overrides, errorClass, message) => {
-			const [stopped, continued] = await run(parameters, overrides, [{ taken: [...emulator.state.products.values()][0].name }]);
+			const [stopped, continued] = await run(parameters, overrides, [{ taken: [...store.emulator.state.products.values()][0].name }]);
 			expect(stopped.error?.message).toMatch(message);
 			expect(capture.lastNodeErrors.at(-1)).toBeInstanceOf(errorClass);
 			expect(continued.items.map((item) => item.json.error)).toEqual([expect.stringMatching(message)]);
@@ -123,11 +118,11 @@ describe('failures: what the store refuses', () => {
 	it.each(['500', '502', 'reset', 'malformed-json', '429-no-headers'] as FaultKind[])(
 		'a store that keeps answering %s: the final error shows no secret',
 		async (kind) => {
-			emulator.setFaults([{ kind, path: '/v2/store', count: kind === '429-no-headers' ? 1 : undefined }]);
+			store.emulator.setFaults([{ kind, path: '/v2/store', count: kind === '429-no-headers' ? 1 : undefined }]);
 			const result = await runNode({ resource: 'store', operation: 'get' }, { credentials: credentials(), continueOnFail: true });
 			expect(result.items).toHaveLength(1);
 			const [item] = result.items.map((entry) => entry.json);
-			if (kind === '429-no-headers') expect(item).toMatchObject({ id: emulator.storeHash, name: 'Emulated Demo Store' });
+			if (kind === '429-no-headers') expect(item).toMatchObject({ id: store.emulator.storeHash, name: 'Emulated Demo Store' });
 			else if (kind === 'reset') expect(item.error).toBe('Could not reach BigCommerce: the connection was reset');
 			else expect(item.error).toBe(`BigCommerce is not answering properly (${kind === '500' ? 500 : 502}) after 5 attempts`);
 		},
@@ -135,19 +130,19 @@ describe('failures: what the store refuses', () => {
 	);
 
 	it('an ambiguous create (answer lost after the store saved it) shows no secret', async () => {
-		emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', count: 1 }]);
+		store.emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', count: 1 }]);
 		const created = await runNode(
 			{ resource: 'product', operation: 'create', name: 'Secret Scan Kettle', type: 'physical', weight: 1, price: 3 },
 			{ credentials: credentials() },
 		);
 		expect(created.error).toBeUndefined();
-		expect(emulator.faultStats['reset-after-commit']).toBeGreaterThan(0);
+		expect(store.emulator.faultStats['reset-after-commit']).toBeGreaterThan(0);
 	});
 
 	it('a stall past the request timeout shows no secret', async () => {
-		const unscale = scaleRequestTimeout(emulator.baseUrl, 300);
+		const unscale = scaleRequestTimeout(store.emulator.baseUrl, 300);
 		try {
-			emulator.setFaults([{ kind: 'stall', delayMs: 450, path: '/v2/store' }]);
+			store.emulator.setFaults([{ kind: 'stall', delayMs: 450, path: '/v2/store' }]);
 			const result = await runNode({ resource: 'store', operation: 'get' }, { credentials: credentials() });
 			expect(result.error?.message).toMatch(/timed out/);
 			expect(result.error).toBeInstanceOf(Object);
@@ -159,10 +154,10 @@ describe('failures: what the store refuses', () => {
 
 	it('the credential test shows no secret, whatever it answers', async () => {
 		const results = [
-			await runCredentialTest({ storeHash: emulator.storeHash, accessToken: TOKEN, apiUrl: emulator.baseUrl }),
-			await runCredentialTest({ storeHash: emulator.storeHash, accessToken: WRONG_TOKEN, apiUrl: emulator.baseUrl }),
-			await runCredentialTest({ storeHash: emulator.storeHash, accessToken: READ_ONLY_TOKEN.replace('information', 'x'), apiUrl: emulator.baseUrl }),
-			await runCredentialTest({ storeHash: 'nope/..', accessToken: TOKEN, apiUrl: emulator.baseUrl }),
+			await runCredentialTest({ storeHash: store.emulator.storeHash, accessToken: TOKEN, apiUrl: store.emulator.baseUrl }),
+			await runCredentialTest({ storeHash: store.emulator.storeHash, accessToken: WRONG_TOKEN, apiUrl: store.emulator.baseUrl }),
+			await runCredentialTest({ storeHash: store.emulator.storeHash, accessToken: READ_ONLY_TOKEN.replace('information', 'x'), apiUrl: store.emulator.baseUrl }),
+			await runCredentialTest({ storeHash: 'nope/..', accessToken: TOKEN, apiUrl: store.emulator.baseUrl }),
 		];
 		capture.scan('credential test', results);
 		expect(results.map((r) => r.status)).toEqual(['OK', 'Error', 'Error', 'Error']);

@@ -10,12 +10,13 @@ import { createHmac, randomBytes } from 'crypto';
 import * as http from 'http';
 import type { IDataObject } from 'n8n-workflow';
 
-import { signDelivery, startEmulator, type Emulator } from '../emulator';
+import { signDelivery } from '../emulator';
+import { useStore } from '../helpers/store';
 import { TriggerHarness } from '../helpers/trigger';
 import { credentialsFor } from '../helpers/workflow';
-import { expectNoSecretLeaks } from './outputCapture';
+import { outputCapture } from './outputCapture';
 
-const capture = expectNoSecretLeaks();
+const capture = outputCapture();
 
 const TOKEN = 'tok_webhook_abuse_1f7c3a9e05';
 const CLIENT_SECRET = 'cs_webhook_abuse_b4e8d21c6f';
@@ -81,7 +82,7 @@ function random(seed: number): () => number {
 	};
 }
 
-let emulator: Emulator;
+const store = useStore({ token: TOKEN, fresh: false });
 let trigger: TriggerHarness;
 let webhookUrl: string;
 let deliveries: Delivery[];
@@ -108,7 +109,7 @@ function buildDeliveries(webhookSecret: string, orderIds: number[]): Delivery[] 
 				data: { type: 'order', id: orderId },
 				hash,
 				created_at: now,
-				producer: `stores/${emulator.storeHash}`,
+				producer: `stores/${store.emulator.storeHash}`,
 				...extra,
 			}),
 		);
@@ -234,9 +235,8 @@ async function sendAll(url: string, all: Delivery[], inFlight = 6): Promise<Arra
 }
 
 beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo', token: TOKEN });
 	trigger = new TriggerHarness({
-		credentials: credentialsFor(emulator, { clientSecret: CLIENT_SECRET }),
+		credentials: credentialsFor(store.emulator, { clientSecret: CLIENT_SECRET }),
 		parameters: { events: ['store/order/created'], resolveData: true },
 	});
 	const local = await trigger.listen();
@@ -245,15 +245,14 @@ beforeAll(async () => {
 	const webhookSecret = String(trigger.nodeStaticData.secret);
 	capture.registerSecret(webhookSecret, "the workflow's webhook secret");
 
-	deliveries = buildDeliveries(webhookSecret, [...emulator.state.orders.keys()]);
-	emulator.clearRequests();
+	deliveries = buildDeliveries(webhookSecret, [...store.emulator.state.orders.keys()]);
+	store.emulator.clearRequests();
 	answers = await sendAll(webhookUrl, deliveries);
 	await trigger.settled();
 }, 180_000);
 
 afterAll(async () => {
 	await trigger.close();
-	await emulator.stop();
 	const executed = trigger.received.filter((r) => r.executed).length;
 	console.log(
 		`Webhook abuse: ${deliveries.length} deliveries tried (${GENUINE} genuine and unique, ${Object.entries(MIX)
@@ -307,8 +306,8 @@ describe(`${TOTAL} deliveries, ${TOTAL - GENUINE} of them duplicated, forged or 
 	it('nothing else runs: the store is asked only for the genuine orders (4 requests each)', () => {
 		expect(trigger.received).toHaveLength(TOTAL);
 		expect(trigger.received.filter((r) => !r.executed)).toHaveLength(TOTAL - GENUINE);
-		expect(emulator.requests).toHaveLength(GENUINE * 4);
-		expect(emulator.requests.filter((r) => r.method !== 'GET' || !r.path.startsWith('/v2/orders/'))).toEqual([]);
+		expect(store.emulator.requests).toHaveLength(GENUINE * 4);
+		expect(store.emulator.requests.filter((r) => r.method !== 'GET' || !r.path.startsWith('/v2/orders/'))).toEqual([]);
 	});
 
 	it('the trigger remembers what it ran, so a later copy of any genuine delivery is dropped too', () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { bigCommerceRequest, outcomeUnknown } from '../../nodes/BigCommerce/transport';
-import { startEmulator, type Emulator } from '../emulator';
+import { useStore } from '../helpers/store';
 import { TransportProbe } from '../helpers/transportProbe';
 import { credentialsFor, jsonOf, registerNodeType, runNode, type TestCredentials } from '../helpers/workflow';
 
@@ -36,16 +36,7 @@ registerNodeType(OUTCOME_PROBE, new OutcomeProbe());
 
 const newProduct = { name: 'Outcome Lamp', type: 'physical', weight: 1, price: 10 };
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator({ seed: 'demo' });
-});
-afterAll(async () => await emulator.stop());
-beforeEach(() => {
-	emulator.setFaults([]);
-	emulator.clearRequests();
-});
+const store = useStore();
 
 async function probe(
 	request: { method: IHttpRequestMethods; path: string; body?: IDataObject },
@@ -53,7 +44,7 @@ async function probe(
 ): Promise<IDataObject> {
 	const result = await runNode(
 		{ method: request.method, path: request.path, body: request.body ? JSON.stringify(request.body) : '' },
-		{ credentials: credentialsFor(emulator, credentials), type: OUTCOME_PROBE },
+		{ credentials: credentialsFor(store.emulator, credentials), type: OUTCOME_PROBE },
 	);
 	expect(result.error).toBeUndefined();
 	return jsonOf(result)[0];
@@ -63,12 +54,12 @@ describe('transport: outcomeUnknown marks exactly the failures that may have bee
 	it.each(['reset-after-commit', 'reset', '500', '503', 'malformed-json'] as const)(
 		'a POST that meets %s is sent once and its failure is marked ambiguous',
 		async (kind) => {
-			emulator.setFaults([{ kind, method: 'POST', path: '/v3/catalog/products', count: 1 }]);
+			store.emulator.setFaults([{ kind, method: 'POST', path: '/v3/catalog/products', count: 1 }]);
 
 			const answer = await probe({ method: 'POST', path: '/v3/catalog/products', body: { ...newProduct, sku: `OUT-${kind}` } });
 
 			expect(answer).toMatchObject({ failed: true, outcomeUnknown: true });
-			expect(emulator.countRequests({ method: 'POST' })).toBe(1);
+			expect(store.emulator.countRequests({ method: 'POST' })).toBe(1);
 		},
 	);
 
@@ -79,13 +70,13 @@ describe('transport: outcomeUnknown marks exactly the failures that may have bee
 	});
 
 	it('a PUT that keeps meeting 503 is not ambiguous: transport repeated it, as repeating it is harmless', async () => {
-		const id = [...emulator.state.products.keys()][0];
-		emulator.setFaults([{ kind: '503', method: 'PUT', path: `/v3/catalog/products/${id}` }]);
+		const id = [...store.emulator.state.products.keys()][0];
+		store.emulator.setFaults([{ kind: '503', method: 'PUT', path: `/v3/catalog/products/${id}` }]);
 
 		const answer = await probe({ method: 'PUT', path: `/v3/catalog/products/${id}`, body: { price: 1 } });
 
 		expect(answer).toMatchObject({ failed: true, outcomeUnknown: false, httpCode: '503' });
-		expect(emulator.countRequests({ method: 'PUT' })).toBe(5);
+		expect(store.emulator.countRequests({ method: 'PUT' })).toBe(5);
 	});
 
 	it('a POST whose connection never opened is not ambiguous: the request was never sent', async () => {

@@ -5,6 +5,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { signDelivery } from '../emulator';
+import { requestLog } from '../helpers/store';
 import { TriggerTestbed, type DeliveryResult, type TriggerHarness } from '../helpers/trigger';
 
 let bed: TriggerTestbed;
@@ -69,7 +70,7 @@ describe('a new order', () => {
 		expect(full.coupons).toEqual([expect.objectContaining({ code: 'WELCOME10' })]);
 		expect(item.resolveError).toBeUndefined();
 		// The order, then one page each of line items, shipping addresses and coupons.
-		expect(bed.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+		expect(requestLog(bed.emulator)).toEqual([
 			`GET /v2/orders/${order.id}`,
 			`GET /v2/orders/${order.id}/products`,
 			`GET /v2/orders/${order.id}/shipping_addresses`,
@@ -380,8 +381,8 @@ describe('the full record behind other events', () => {
 		expect(stock).toHaveLength(1);
 		expect(stock[0].identity).toMatchObject({ product_id: product?.id });
 		expect(stock[0].locations).toEqual(expect.arrayContaining([expect.objectContaining({ location_id: 1, available_to_sell: 3 })]));
-		expect(bed.emulator.requests.map((r) => `${r.path}?${new URLSearchParams(r.query).toString()}`)).toEqual([
-			`/v3/inventory/items?product_id%3Ain=${product?.id}&limit=250&page=1`,
+		expect(requestLog(bed.emulator, { query: true })).toEqual([
+			`GET /v3/inventory/items?product_id%3Ain=${product?.id}&limit=250&page=1`,
 		]);
 	});
 

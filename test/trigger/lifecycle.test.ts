@@ -1,6 +1,7 @@
 // The trigger's webhook registration: activation, healing at re-activation, deactivation.
 
 import type { Hook } from '../emulator';
+import { requestLog } from '../helpers/store';
 import { TriggerTestbed, type TriggerHarness } from '../helpers/trigger';
 
 const ORDER_EVENTS = { events: ['store/order/created', 'store/order/statusUpdated'] };
@@ -63,7 +64,7 @@ describe('activation', () => {
 		expect(await trigger.runHookMethod('checkExists')).toBe(true);
 
 		expect(hooksOf(trigger)).toEqual(before);
-		expect(bed.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v3/hooks']);
+		expect(requestLog(bed.emulator)).toEqual(['GET /v3/hooks']);
 	});
 
 	it('reads every page of hooks, re-activates a hook BigCommerce deactivated and re-creates a deleted one', async () => {
