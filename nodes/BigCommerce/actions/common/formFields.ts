@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { toV2Date, toV3Date } from './conversions';
 import { chooseFromList } from './descriptions';
 import { toDate, toDecimal, toId, toText, toWholeNumber } from './inputs';
-import { listOf, toIds } from './lists';
+import { listOf, toIds, toList } from './lists';
 
 type Reader = (context: IExecuteFunctions, value: unknown, itemIndex: number) => unknown;
 
@@ -162,9 +162,9 @@ export function storeChoicesField(
 	displayName: string,
 	name: string,
 	loadOptionsMethod: string,
-	options: FieldOptions & { lead?: string; tail?: string } = {},
+	options: FieldOptions & { lead?: string; tail?: string; zeroIsNone?: boolean } = {},
 ): FormField {
-	const { lead, tail, ...rest } = options;
+	const { lead, tail, zeroIsNone = false, ...rest } = options;
 	const property: INodeProperties = {
 		displayName,
 		name,
@@ -175,8 +175,33 @@ export function storeChoicesField(
 	};
 	return declare(property, rest, (label) => (context, value, itemIndex) => {
 		const entries = listOf(value).filter((entry) => String(entry).trim() !== '');
-		const ids = toIds(context, entries, label, itemIndex);
+		const ids = entries.map((entry) =>
+			zeroIsNone && String(entry).trim() === '0' ? 0 : toId(context, entry, label, itemIndex),
+		);
 		return ids.length ? ids : undefined;
+	});
+}
+
+/** A text filter: empty is no filter. */
+export function textFilter(displayName: string, name: string, description: string, options: FieldOptions = {}): FormField {
+	return textField(displayName, name, description, { empty: 'omit', ...options });
+}
+
+/** A filter of IDs typed as text, separated by commas. */
+export function idsFilter(displayName: string, name: string, description: string, options: FieldOptions = {}): FormField {
+	const property: INodeProperties = { displayName, name, type: 'string', default: '', description };
+	return declare(property, options, (label) => (context, value, itemIndex) => {
+		const ids = toIds(context, toList(value), label, itemIndex);
+		return ids.length ? ids : undefined;
+	});
+}
+
+/** A yes-or-no filter, on by default; a value that is not true or false filters nothing. */
+export function flagFilter(displayName: string, name: string, description: string, options: FieldOptions = {}): FormField {
+	return flagField(displayName, name, description, {
+		default: true,
+		read: (_context, value) => (typeof value === 'boolean' ? value : undefined),
+		...options,
 	});
 }
 
@@ -232,9 +257,18 @@ export function readFields(
 	return body;
 }
 
-/** Reads the Filters collection of a Get Many into its query; an empty filter is no filter. */
+/**
+ * Reads the Filters collection of a Get Many into its query: an empty filter is no filter, and
+ * a list goes as one comma-separated value, as BigCommerce's `:in` filters take it.
+ */
 export function readFilters(context: IExecuteFunctions, fields: FormField[], itemIndex: number): IDataObject {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
-	return readFields(context, fields, given, itemIndex);
+	const qs = readFields(context, fields, given, itemIndex);
+	for (const [key, value] of Object.entries(qs)) {
+		if (!Array.isArray(value)) continue;
+		if (value.length) qs[key] = value.join(',');
+		else delete qs[key];
+	}
+	return qs;
 }
