@@ -21,6 +21,28 @@ export function returnAllOrLimit(): INodeProperties[] {
 	];
 }
 
+const EXPRESSION_LINK = '<a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/**
+ * n8n's wording for a list loaded from the store, where an expression can give the ID(s)
+ * instead; `lead` and `tail` are sentences of the field's own before and after it.
+ */
+export function chooseFromList(ids: 'one' | 'many', lead?: string, tail?: string): string {
+	const choose = `Choose from the list, or specify ${ids === 'one' ? 'an ID' : 'IDs'} using an ${EXPRESSION_LINK}`;
+	if (lead) return `${lead}. ${choose}.`;
+	return tail ? `${choose}. ${tail}` : choose;
+}
+
+/** The Filters collection of a Get Many. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/** The Options collection of an operation. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
 export const simplifyProperty: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',

@@ -34,6 +34,24 @@ export async function executeList(
 	});
 }
 
+/** The execute of a Get Many: `listFor` reads one item's parameters into its list request. */
+export function listOperation(
+	listFor: (context: IExecuteFunctions, itemIndex: number) => ListRequest,
+): (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> {
+	return async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await executeList.call(this, items, (itemIndex) => listFor(this, itemIndex));
+	};
+}
+
+/** Shapes records with `toSimple` when the operation's Simplify parameter is on. */
+export function simplifiedBy(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	toSimple: ListRequest['shape'] & {},
+): ListRequest['shape'] {
+	return context.getNodeParameter('simplify', itemIndex, true) ? toSimple : undefined;
+}
+
 /** The entries of a list as given, or the parts of a comma-separated text, trimmed, empty ones left out. */
 export function listOf(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value;

@@ -1,79 +1,124 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toId, toText } from '../common/inputs';
+import {
+	byDisplayName,
+	flagField,
+	propertiesOf,
+	readFields,
+	storeChoiceField,
+	storeChoicesField,
+	textField,
+	type FormField,
+} from '../common/formFields';
+import { toText } from '../common/inputs';
+
+// Customer flags take any value and read it as true or false.
+const asFlag = (_context: IExecuteFunctions, value: unknown) => Boolean(value);
 
 // The customer fields that create, upsert and update share, named as the v3 API names them.
-const sharedFields: INodeProperties[] = [
+const sharedFields: FormField[] = [
+	flagField('Accepts Marketing Emails', 'accepts_product_review_abandoned_cart_emails', 'Whether the customer accepts product review and abandoned cart e-mails', { read: asFlag }),
+	storeChoicesField('Channel Names or IDs', 'channel_ids', 'getChannels', {
+		lead: 'Channels the customer can log in to; leave empty for access to every channel',
+	}),
+	textField('Company', 'company', undefined, { placeholder: 'e.g. Acme Wholesale Ltd' }),
+	storeChoiceField('Customer Group Name or ID', 'customer_group_id', 'getCustomerGroups', { zeroIsNone: true }),
+	flagField('Force Password Reset', 'force_password_reset', 'Whether the customer must choose a new password at their next login', {
+		key: 'authentication.force_password_reset',
+		read: asFlag,
+	}),
+	textField('Notes', 'notes', 'Staff notes about the customer, not shown to them', { typeOptions: { rows: 2 } }),
+	textField('Password', 'new_password', "A password for the customer's storefront account", {
+		typeOptions: { password: true },
+		key: 'authentication.new_password',
+		read: (_context, value) => (typeof value === 'string' && value !== '' ? value : undefined),
+	}),
+	textField('Phone', 'phone', undefined, { placeholder: 'e.g. +1 555 010 2030' }),
+	textField('Tax Exempt Category', 'tax_exempt_category', "The tax exemption code of the customer, as set up in the store's tax settings", {
+		placeholder: 'e.g. G',
+	}),
+];
+
+const addressParts: INodeProperties[] = [
 	{
-		displayName: 'Accepts Marketing Emails',
-		name: 'accepts_product_review_abandoned_cart_emails',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the customer accepts product review and abandoned cart e-mails',
+		displayName: 'Address Line 1',
+		name: 'address1',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 12 Market Street',
 	},
 	{
-		displayName: 'Channel Names or IDs',
-		name: 'channel_ids',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getChannels' },
-		default: [],
-		description:
-			'Channels the customer can log in to; leave empty for access to every channel. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayName: 'Address Line 2',
+		name: 'address2',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Address Type',
+		name: 'address_type',
+		type: 'options',
+		options: [
+			{ name: 'Residential', value: 'residential' },
+			{ name: 'Commercial', value: 'commercial' },
+		],
+		default: 'residential',
+	},
+	{
+		displayName: 'City',
+		name: 'city',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Austin',
 	},
 	{
 		displayName: 'Company',
 		name: 'company',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. Acme Wholesale Ltd',
 	},
 	{
-		displayName: 'Customer Group Name or ID',
-		name: 'customer_group_id',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCustomerGroups' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
-	{
-		displayName: 'Force Password Reset',
-		name: 'force_password_reset',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the customer must choose a new password at their next login',
-	},
-	{
-		displayName: 'Notes',
-		name: 'notes',
+		displayName: 'Country Code',
+		name: 'country_code',
 		type: 'string',
-		typeOptions: { rows: 2 },
 		default: '',
-		description: 'Staff notes about the customer, not shown to them',
+		placeholder: 'e.g. US',
+		description: 'Two-letter ISO 3166-1 country code',
 	},
 	{
-		displayName: 'Password',
-		name: 'new_password',
+		displayName: 'First Name',
+		name: 'first_name',
 		type: 'string',
-		typeOptions: { password: true },
 		default: '',
-		description: 'A password for the customer\'s storefront account',
+		description: 'Leave empty to use the customer\'s first name',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'last_name',
+		type: 'string',
+		default: '',
+		description: 'Leave empty to use the customer\'s last name',
 	},
 	{
 		displayName: 'Phone',
 		name: 'phone',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. +1 555 010 2030',
 	},
 	{
-		displayName: 'Tax Exempt Category',
-		name: 'tax_exempt_category',
+		displayName: 'Postal Code',
+		name: 'postal_code',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. G',
-		description: 'The tax exemption code of the customer, as set up in the store\'s tax settings',
+		placeholder: 'e.g. 78701',
+	},
+	{
+		displayName: 'State or Province',
+		name: 'state_or_province',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Texas',
+
 	},
 ];
 
@@ -84,135 +129,36 @@ const addressesField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	default: {},
 	placeholder: 'Add Address',
-	options: [
-		{
-			displayName: 'Address',
-			name: 'address',
-			values: [
-				{
-					displayName: 'Address Line 1',
-					name: 'address1',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 12 Market Street',
-				},
-				{
-					displayName: 'Address Line 2',
-					name: 'address2',
-					type: 'string',
-					default: '',
-				},
-				{
-					displayName: 'Address Type',
-					name: 'address_type',
-					type: 'options',
-					options: [
-						{ name: 'Residential', value: 'residential' },
-						{ name: 'Commercial', value: 'commercial' },
-					],
-					default: 'residential',
-				},
-				{
-					displayName: 'City',
-					name: 'city',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Austin',
-				},
-				{
-					displayName: 'Company',
-					name: 'company',
-					type: 'string',
-					default: '',
-				},
-				{
-					displayName: 'Country Code',
-					name: 'country_code',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. US',
-					description: 'Two-letter ISO 3166-1 country code',
-				},
-				{
-					displayName: 'First Name',
-					name: 'first_name',
-					type: 'string',
-					default: '',
-					description: 'Leave empty to use the customer\'s first name',
-				},
-				{
-					displayName: 'Last Name',
-					name: 'last_name',
-					type: 'string',
-					default: '',
-					description: 'Leave empty to use the customer\'s last name',
-				},
-				{
-					displayName: 'Phone',
-					name: 'phone',
-					type: 'string',
-					default: '',
-				},
-				{
-					displayName: 'Postal Code',
-					name: 'postal_code',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 78701',
-				},
-				{
-					displayName: 'State or Province',
-					name: 'state_or_province',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Texas',
-				},
-			],
-		},
-	],
+	options: [{ displayName: 'Address', name: 'address', values: addressParts }],
 };
 
-const welcomeEmailField: INodeProperties = {
-	displayName: 'Send Welcome Email',
-	name: 'trigger_account_created_notification',
-	type: 'boolean',
-	default: false,
-	description: 'Whether BigCommerce sends the customer its "account created" e-mail',
-};
+const ADDRESS_LABELS: Record<string, string> = Object.fromEntries(addressParts.map((part) => [part.name, part.displayName]));
 
-function byDisplayName(a: INodeProperties, b: INodeProperties): number {
-	return a.displayName.localeCompare(b.displayName);
-}
+const welcomeEmailField = flagField(
+	'Send Welcome Email',
+	'trigger_account_created_notification',
+	'Whether BigCommerce sends the customer its "account created" e-mail',
+	{ read: asFlag },
+);
+
+// E-mail and names can change on update; create and upsert take them as their own parameters.
+const identityFields: FormField[] = [
+	textField('Email', 'email', undefined, {
+		placeholder: 'name@email.com',
+		read: (context, value, itemIndex) => toEmail(context, value, itemIndex),
+	}),
+	textField('First Name', 'first_name', undefined, { empty: 'refuse' }),
+	textField('Last Name', 'last_name', undefined, { empty: 'refuse' }),
+];
 
 /** The Additional Fields of create and upsert: the shared fields plus addresses. */
 export function customerAdditionalFields(): INodeProperties[] {
-	return [...sharedFields, addressesField, welcomeEmailField].sort(byDisplayName);
+	return [...propertiesOf([...sharedFields, welcomeEmailField]), addressesField].sort(byDisplayName);
 }
 
 /** The Update Fields of update: e-mail and names can change; addresses are their own API. */
 export function customerUpdateFields(): INodeProperties[] {
-	const identity: INodeProperties[] = [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-		},
-		{
-			displayName: 'First Name',
-			name: 'first_name',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'Last Name',
-			name: 'last_name',
-			type: 'string',
-			default: '',
-		},
-	];
-	return [...sharedFields, ...identity].sort(byDisplayName);
+	return propertiesOf([...sharedFields, ...identityFields]).sort(byDisplayName);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -234,11 +180,8 @@ export function emailKey(email: unknown): string {
 	return String(email ?? '').trim().toLowerCase();
 }
 
-const ADDRESS_REQUIRED: Array<[string, string]> = [
-	['address1', 'Address Line 1'],
-	['city', 'City'],
-	['country_code', 'Country Code'],
-];
+// BigCommerce requires these on every address; the names default to the customer's.
+const ADDRESS_REQUIRED = ['first_name', 'last_name', 'address1', 'city', 'country_code'];
 
 function toAddresses(
 	context: IExecuteFunctions,
@@ -251,15 +194,14 @@ function toAddresses(
 	return list.map((entry, position) => {
 		const address: IDataObject = {};
 		for (const [key, raw] of Object.entries(entry)) {
-			const text = toText(context, raw, key, itemIndex, false);
+			const text = toText(context, raw, ADDRESS_LABELS[key] ?? key, itemIndex, false);
 			if (text !== '') address[key] = text;
 		}
 		address.first_name = address.first_name ?? names.first_name;
 		address.last_name = address.last_name ?? names.last_name;
-		// BigCommerce requires these on every address; say which one is missing before sending.
-		for (const [key, label] of [['first_name', 'First Name'], ['last_name', 'Last Name'], ...ADDRESS_REQUIRED]) {
+		for (const key of ADDRESS_REQUIRED) {
 			if (!address[key]) {
-				throw new NodeOperationError(context.getNode(), `Address ${position + 1}: ${label} is required`, {
+				throw new NodeOperationError(context.getNode(), `Address ${position + 1}: ${ADDRESS_LABELS[key]} is required`, {
 					itemIndex,
 				});
 			}
@@ -287,56 +229,9 @@ export function toCustomerFields(
 	names: { first_name?: string; last_name?: string },
 	itemIndex: number,
 ): IDataObject {
-	const body: IDataObject = {};
-	for (const [key, value] of Object.entries(fields)) {
-		switch (key) {
-			case 'email':
-				body.email = toEmail(context, value, itemIndex);
-				break;
-			case 'first_name':
-			case 'last_name':
-				body[key] = toText(context, value, key === 'first_name' ? 'First Name' : 'Last Name', itemIndex);
-				break;
-			case 'customer_group_id':
-				// 0 is BigCommerce's "no group"; an empty choice leaves the group as it is.
-				if (value === '' || value === undefined || value === null) break;
-				body.customer_group_id = String(value).trim() === '0' ? 0 : toId(context, value, 'Customer Group', itemIndex);
-				break;
-			case 'channel_ids': {
-				const list = Array.isArray(value) ? value : String(value ?? '').split(',');
-				const ids = list
-					.filter((id) => String(id).trim() !== '')
-					.map((id) => toId(context, id, 'Channel', itemIndex));
-				if (ids.length) body.channel_ids = ids;
-				break;
-			}
-			case 'accepts_product_review_abandoned_cart_emails':
-			case 'trigger_account_created_notification':
-				body[key] = Boolean(value);
-				break;
-			case 'new_password': {
-				const password = typeof value === 'string' ? value : '';
-				if (password !== '') body.authentication = { ...(body.authentication as IDataObject), new_password: password };
-				break;
-			}
-			case 'force_password_reset':
-				body.authentication = { ...(body.authentication as IDataObject), force_password_reset: Boolean(value) };
-				break;
-			case 'addresses': {
-				const addresses = toAddresses(context, value, names, itemIndex);
-				if (addresses.length) body.addresses = addresses;
-				break;
-			}
-			case 'company':
-			case 'notes':
-			case 'phone':
-			case 'tax_exempt_category':
-				body[key] = toText(context, value, key, itemIndex, false);
-				break;
-			default:
-				break;
-		}
-	}
+	const body = readFields(context, [...sharedFields, welcomeEmailField, ...identityFields], fields, itemIndex);
+	const addresses = toAddresses(context, fields.addresses, names, itemIndex);
+	if (addresses.length) body.addresses = addresses;
 	return body;
 }
 

@@ -3,7 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceRequest, readBigCommerceError, toNodeApiError } from '../../transport';
 import { idLocator } from '../common/descriptions';
-import { readJson, toId, toText } from '../common/inputs';
+import { choiceField, flagField, storeChoicesField } from '../common/formFields';
+import { readJson, toText } from '../common/inputs';
+import { toIds, toList } from '../common/lists';
 
 export const GROUPS_PATH = '/v2/customer_groups';
 
@@ -14,29 +16,21 @@ export const customerGroupIdLocator: INodeProperties = idLocator({
 	description: 'The customer group, chosen by name or given by ID',
 });
 
-/** The group fields create and update share, named as the v2 API names them. */
+/** The group fields create and update share, named as the v2 API names them; toGroupBody reads them. */
 export const groupFields: INodeProperties[] = [
-	{
-		displayName: 'Category Access',
-		name: 'category_access',
-		type: 'options',
-		options: [
+	choiceField(
+		'Category Access',
+		'category_access',
+		'Which catalog categories members of the group can see',
+		[
 			{ name: 'All Categories', value: 'all', description: 'Members see every category' },
 			{ name: 'No Categories', value: 'none', description: 'Members see no category' },
 			{ name: 'Specific Categories', value: 'specific', description: 'Members see only the categories chosen in Category Names or IDs' },
 		],
-		default: 'all',
-		description: 'Which catalog categories members of the group can see',
-	},
-	{
-		displayName: 'Category Names or IDs',
-		name: 'categories',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCategories' },
-		default: [],
-		description:
-			'The categories members can see when Category Access is Specific Categories. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	).property,
+	storeChoicesField('Category Names or IDs', 'categories', 'getCategories', {
+		lead: 'The categories members can see when Category Access is Specific Categories',
+	}).property,
 	{
 		displayName: 'Discount Rules (JSON)',
 		name: 'discount_rules',
@@ -46,20 +40,12 @@ export const groupFields: INodeProperties[] = [
 		description:
 			'Discounts for members: a list of rules with type (all, category, product or price_list), method (percent, fixed or price), amount, and category_id, product_id or price_list_id',
 	},
-	{
-		displayName: 'Is Default',
-		name: 'is_default',
-		type: 'boolean',
-		default: false,
-		description: 'Whether new customers who sign up join this group automatically',
-	},
-	{
-		displayName: 'Is Group for Guests',
-		name: 'is_group_for_guests',
-		type: 'boolean',
-		default: false,
-		description: 'Whether shoppers who are not logged in get this group\'s prices and access (one group at most)',
-	},
+	flagField('Is Default', 'is_default', 'Whether new customers who sign up join this group automatically').property,
+	flagField(
+		'Is Group for Guests',
+		'is_group_for_guests',
+		"Whether shoppers who are not logged in get this group's prices and access (one group at most)",
+	).property,
 ];
 
 const RULE_TYPES = ['all', 'category', 'product', 'price_list'];
@@ -95,9 +81,7 @@ export function toGroupBody(context: IExecuteFunctions, fields: IDataObject, ite
 	if (fields.name !== undefined) body.name = toText(context, fields.name, 'Name', itemIndex);
 	if (fields.is_default !== undefined) body.is_default = Boolean(fields.is_default);
 	if (fields.is_group_for_guests !== undefined) body.is_group_for_guests = Boolean(fields.is_group_for_guests);
-	const categories = (Array.isArray(fields.categories) ? fields.categories : String(fields.categories ?? '').split(','))
-		.filter((id) => String(id).trim() !== '')
-		.map((id) => toId(context, id, 'Category', itemIndex));
+	const categories = toIds(context, toList(fields.categories), 'Category', itemIndex);
 	if (fields.category_access !== undefined) {
 		const type = String(fields.category_access);
 		body.category_access = type === 'specific' ? { type, categories } : { type };

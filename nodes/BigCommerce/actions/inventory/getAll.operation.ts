@@ -1,57 +1,44 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../common/descriptions';
+import { filtersCollection, returnAllOrLimit } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
+import {
+	idsFilter,
+	propertiesOf,
+	readFilters,
+	storeChoicesField,
+	textFilter,
+	type FormField,
+} from '../common/formFields';
 import { toText } from '../common/inputs';
-import { executeList, listOf, putList, toIds } from '../common/lists';
+import { listOf, listOperation, simplifiedBy } from '../common/lists';
 
 // "Limit of 1000 items for payload length" (Inventory API: Get Inventory at Locations).
 const MAX_PAGE_SIZE = 1000;
 
+const filters: FormField[] = [
+	storeChoicesField('Location Names or IDs', 'locationIds', 'getLocations', {
+		lead: 'Only stock at these locations',
+		key: 'location_id:in',
+	}),
+	idsFilter('Product IDs', 'productIds', 'Only these products, separated by commas', {
+		placeholder: 'e.g. 111, 112',
+		key: 'product_id:in',
+	}),
+	textFilter('SKUs', 'skus', 'Only these SKUs, separated by commas', {
+		placeholder: 'e.g. TSHIRT-BLK-M, TSHIRT-BLK-L',
+		key: 'sku:in',
+		read: (context, value, itemIndex) => listOf(value).map((sku) => toText(context, sku, 'SKUs', itemIndex)),
+	}),
+	idsFilter('Variant IDs', 'variantIds', 'Only these variants, separated by commas', {
+		placeholder: 'e.g. 78, 79',
+		key: 'variant_id:in',
+	}),
+];
+
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Location Names or IDs',
-				name: 'locationIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getLocations' },
-				default: [],
-				description:
-					'Only stock at these locations. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Product IDs',
-				name: 'productIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 111, 112',
-				description: 'Only these products, separated by commas',
-			},
-			{
-				displayName: 'SKUs',
-				name: 'skus',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. TSHIRT-BLK-M, TSHIRT-BLK-L',
-				description: 'Only these SKUs, separated by commas',
-			},
-			{
-				displayName: 'Variant IDs',
-				name: 'variantIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 78, 79',
-				description: 'Only these variants, separated by commas',
-			},
-		],
-	},
+	filtersCollection(propertiesOf(filters)),
 	{
 		displayName: 'Simplify',
 		name: 'simplify',
@@ -63,21 +50,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = showFor({ show: { resource: ['inventory'], operation: ['getAll'] } }, properties);
-
-function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	const ids = (name: string, displayName: string) => toIds(context, listOf(filters[name]), displayName, itemIndex);
-	const skus = listOf(filters.skus).map((sku) => toText(context, sku, 'SKUs', itemIndex));
-	const productIds = ids('productIds', 'Product IDs');
-	const variantIds = ids('variantIds', 'Variant IDs');
-	const locationIds = ids('locationIds', 'Location');
-	putList(qs, 'sku:in', skus);
-	putList(qs, 'product_id:in', productIds);
-	putList(qs, 'variant_id:in', variantIds);
-	putList(qs, 'location_id:in', locationIds);
-	return qs;
-}
 
 /** One row per SKU and location, e.g. for a sheet. */
 function byLocation(record: IDataObject): IDataObject[] {
@@ -102,19 +74,10 @@ function byLocation(record: IDataObject): IDataObject[] {
 	});
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executeList.call(this, items, (itemIndex) => {
-		const qs = readFilters(this, itemIndex);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		return {
-			style: 'v3Page',
-			path: '/v3/inventory/items',
-			qs,
-			maxPageSize: MAX_PAGE_SIZE,
-			shape: simplify ? byLocation : undefined,
-		};
-	});
-}
+export const execute = listOperation((context, itemIndex) => ({
+	style: 'v3Page',
+	path: '/v3/inventory/items',
+	qs: readFilters(context, filters, itemIndex),
+	maxPageSize: MAX_PAGE_SIZE,
+	shape: simplifiedBy(context, itemIndex, byLocation),
+}));

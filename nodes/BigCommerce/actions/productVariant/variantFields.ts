@@ -2,125 +2,72 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { idLocator } from '../common/descriptions';
-import { readId, toDecimal, toText, toWholeNumber } from '../common/inputs';
+import {
+	byDisplayName,
+	decimalField,
+	flagField,
+	propertiesOf,
+	readFields,
+	textField,
+	wholeNumberField,
+	type FormField,
+} from '../common/formFields';
+import { readId, toText } from '../common/inputs';
 
-const decimal = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'number',
-	typeOptions: { minValue: 0, numberPrecision: 4 },
-	default: 0,
-	description,
-});
-
-const text = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	description,
-	...(placeholder ? { placeholder } : {}),
-});
+/** An empty Image URL clears the image; any other must be an http(s) address. */
+function readImageUrl(context: IExecuteFunctions, value: unknown, itemIndex: number): string {
+	const url = toText(context, value, 'Image URL', itemIndex, false);
+	if (url && !/^https?:\/\/\S+$/i.test(url)) {
+		throw new NodeOperationError(context.getNode(), `Image URL must be an http(s) address, got "${url.slice(0, 60)}"`, {
+			itemIndex,
+		});
+	}
+	return url;
+}
 
 /** A variant's optional fields; a price left out means the variant sells at the product's price. */
-const optionalFields: INodeProperties[] = [
-	decimal('Cost Price', 'cost_price', 'What the variant costs the store, for margin reports'),
-	text('GTIN', 'gtin', 'The Global Trade Item Number'),
-	text('Image URL', 'image_url', 'A public HTTP or HTTPS address of the variant image', 'e.g. https://example.com/images/tote-red.jpg'),
-	{
-		displayName: 'Inventory Level',
-		name: 'inventory_level',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'Stock of this variant at the default location',
+const optionalFields: FormField[] = [
+	decimalField('Cost Price', 'cost_price', 'What the variant costs the store, for margin reports'),
+	textField('GTIN', 'gtin', 'The Global Trade Item Number'),
+	textField('Image URL', 'image_url', 'A public HTTP or HTTPS address of the variant image', {
+		placeholder: 'e.g. https://example.com/images/tote-red.jpg',
+		read: readImageUrl,
+	}),
+	wholeNumberField('Inventory Level', 'inventory_level', 'Stock of this variant at the default location', {
+		min: 0,
 		hint: "Counts only when the product's Inventory Tracking is Variant",
-	},
-	{
-		displayName: 'Inventory Warning Level',
-		name: 'inventory_warning_level',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'The stock level at which the variant counts as low on stock',
-	},
-	decimal('MAP Price', 'map_price', 'The minimum advertised price'),
-	text('MPN', 'mpn', 'The Manufacturer Part Number'),
-	decimal('Price', 'price', "The variant's price, instead of the product's"),
-	{
-		displayName: 'Purchasing Disabled',
-		name: 'purchasing_disabled',
-		type: 'boolean',
-		default: false,
-		description: 'Whether shoppers are prevented from buying this variant',
-	},
-	text('Purchasing Disabled Message', 'purchasing_disabled_message', 'The message shown when the variant cannot be bought', 'e.g. Back in March'),
-	decimal('Retail Price', 'retail_price', 'The list price (RRP) shown beside the price'),
-	decimal('Sale Price', 'sale_price', 'When above 0, shoppers pay this instead of the price'),
-	text('UPC', 'upc', 'The Universal Product Code'),
-	decimal('Weight', 'weight', "The variant's weight, instead of the product's"),
+	}),
+	wholeNumberField('Inventory Warning Level', 'inventory_warning_level', 'The stock level at which the variant counts as low on stock', { min: 0 }),
+	decimalField('MAP Price', 'map_price', 'The minimum advertised price'),
+	textField('MPN', 'mpn', 'The Manufacturer Part Number'),
+	decimalField('Price', 'price', "The variant's price, instead of the product's"),
+	flagField('Purchasing Disabled', 'purchasing_disabled', 'Whether shoppers are prevented from buying this variant'),
+	textField('Purchasing Disabled Message', 'purchasing_disabled_message', 'The message shown when the variant cannot be bought', {
+		placeholder: 'e.g. Back in March',
+	}),
+	decimalField('Retail Price', 'retail_price', 'The list price (RRP) shown beside the price'),
+	decimalField('Sale Price', 'sale_price', 'When above 0, shoppers pay this instead of the price'),
+	textField('UPC', 'upc', 'The Universal Product Code'),
+	decimalField('Weight', 'weight', "The variant's weight, instead of the product's"),
 ];
 
-export const skuField: INodeProperties = text(
-	'SKU',
-	'sku',
-	'The stock keeping unit, unique (ignoring letter case) across products and variants',
-	'e.g. TOTE-RED-M',
-);
+const sku = textField('SKU', 'sku', 'The stock keeping unit, unique (ignoring letter case) across products and variants', {
+	placeholder: 'e.g. TOTE-RED-M',
+	empty: 'refuse',
+});
 
-function byDisplayName(a: INodeProperties, b: INodeProperties): number {
-	return a.displayName.localeCompare(b.displayName);
-}
+export const skuField: INodeProperties = sku.property;
 
 export function variantFieldOptions(extra: INodeProperties[] = []): INodeProperties[] {
-	return [...optionalFields, ...extra].sort(byDisplayName);
+	return [...propertiesOf(optionalFields), ...extra].sort(byDisplayName);
 }
-
-const DECIMALS: Record<string, string> = {
-	cost_price: 'Cost Price',
-	map_price: 'MAP Price',
-	price: 'Price',
-	retail_price: 'Retail Price',
-	sale_price: 'Sale Price',
-	weight: 'Weight',
-};
-const TEXTS: Record<string, string> = {
-	sku: 'SKU',
-	gtin: 'GTIN',
-	mpn: 'MPN',
-	upc: 'UPC',
-	purchasing_disabled_message: 'Purchasing Disabled Message',
-};
 
 /** Turns variant parameters into a BigCommerce variant body, refusing bad values before any request. */
 export function toVariantBody(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
-	const body: IDataObject = {};
-	for (const [key, value] of Object.entries(fields)) {
-		if (value === undefined || value === null) continue;
-		if (DECIMALS[key]) body[key] = toDecimal(context, value, DECIMALS[key], itemIndex);
-		else if (key === 'inventory_level' || key === 'inventory_warning_level') {
-			const label = key === 'inventory_level' ? 'Inventory Level' : 'Inventory Warning Level';
-			body[key] = toWholeNumber(context, value, label, itemIndex, { min: 0 });
-		} else if (TEXTS[key]) body[key] = toText(context, value, TEXTS[key], itemIndex, key === 'sku');
-		else if (key === 'image_url') {
-			const url = toText(context, value, 'Image URL', itemIndex, false);
-			if (url && !/^https?:\/\/\S+$/i.test(url)) {
-				throw new NodeOperationError(context.getNode(), `Image URL must be an http(s) address, got "${url.slice(0, 60)}"`, {
-					itemIndex,
-				});
-			}
-			body.image_url = url;
-		} else if (key === 'purchasing_disabled') {
-			if (typeof value !== 'boolean') {
-				throw new NodeOperationError(context.getNode(), 'Purchasing Disabled must be true or false', { itemIndex });
-			}
-			body.purchasing_disabled = value;
-		}
-	}
-	return body;
+	return readFields(context, [...optionalFields, sku], fields, itemIndex);
 }
 
-/** Reads the Variant ID parameter (a plain number or text) as a positive whole number. */
+/** The Variant ID parameter: a number or text, read by readVariantOfProduct. */
 export const VARIANT_ID_PROPERTY: INodeProperties = {
 	displayName: 'Variant ID',
 	name: 'variantId',
