@@ -177,20 +177,6 @@ describe('customer create', () => {
 		expect(jsonOf(result).map((c) => c.email)).toEqual(input.map((r) => r.email));
 		expect(store.emulator.state.customers.size).toBe(12 + 3);
 	});
-
-	it('sends again only the customers a 207 answer reports as not saved', async () => {
-		store.emulator.setFaults([{ kind: '207', method: 'POST', path: customerPath, count: 1 }]);
-		const input = rows(4);
-
-		const result = await run({ operation: 'create', ...fromRow }, { input });
-
-		expect(result.error).toBeUndefined();
-		expect(count('POST')).toBe(2);
-		const resent = store.emulator.requests.filter((r) => r.method === 'POST')[1].body as IDataObject[];
-		expect(resent.map((c) => c.email)).toEqual([input[1].email, input[3].email]);
-		expect(jsonOf(result).map((c) => c.email)).toEqual(input.map((r) => r.email));
-		expect(store.emulator.state.customers.size).toBe(12 + 4);
-	});
 });
 
 describe('customer upsert (create or update by e-mail)', () => {
@@ -605,25 +591,6 @@ describe('customer update', () => {
 		expect(count('PUT')).toBe(3);
 		// Only the batches whose answer left an ID out are checked, each with one look-up.
 		expect(store.emulator.requests.filter((r) => r.method === 'GET').map((r) => r.query['id:in'])).toEqual(['999', '1000']);
-	});
-
-	it('sends again only the customers a 207 answer left unsaved, and does not take them for unknown IDs', async () => {
-		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: customerPath, count: 1 }]);
-		const customers = demoCustomers().slice(0, 4);
-
-		const result = await run(
-			{ operation: 'update', customerId: byId('={{ $json.id }}'), updateFields: { notes: 'Second try' } },
-			{ input: customers.map((c) => ({ id: c.id })) },
-		);
-
-		expect(result.error).toBeUndefined();
-		expect(jsonOf(result).map((c) => [c.id, c.notes])).toEqual(customers.map((c) => [c.id, 'Second try']));
-		const puts = store.emulator.requests.filter((r) => r.method === 'PUT');
-		expect(puts.map((r) => (r.body as IDataObject[]).map((c) => c.id))).toEqual([
-			customers.map((c) => c.id),
-			[customers[1].id, customers[3].id],
-		]);
-		expect(customers.every((c) => store.emulator.state.customers.get(c.id)!.notes === 'Second try')).toBe(true);
 	});
 
 	it('refuses empty Update Fields before sending anything', async () => {

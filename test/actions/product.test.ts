@@ -91,6 +91,7 @@ describe('product create', () => {
 	});
 
 	it('reports a name BigCommerce refuses as a 422 with the field named', async () => {
+		store.emulator.expectInvalidRequests('POST', '/v3/catalog/products');
 		const result = await store.run({ operation: 'create', name: 'x'.repeat(251), weight: 1, price: 10 });
 
 		expect(result.error?.httpCode).toBe('422');

@@ -232,37 +232,6 @@ describe('productVariant update', () => {
 		expect(store.emulator.state.variants.get(medium.id)!.sku).toBe('PJT-M');
 	});
 
-	it('after a 207 sends each variant of the batch again on its own, so a stock change is not lost', async () => {
-		const ids = ['PJT-S', 'PJT-M', 'PJT-L', 'PJT-XL'].map((sku) => variantBySku(store.emulator, sku)!.id);
-		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: '/v3/catalog/variants', count: 1 }]);
-
-		const result = await store.run(
-			{ operation: 'update', variantId: '={{ $json.id }}', updateFields: { sale_price: 19, inventory_level: 40 } },
-			{ input: ids.map((id) => ({ id })) },
-		);
-
-		expect(result.error).toBeUndefined();
-		expect(jsonOf(result).map((v) => [v.sale_price, v.inventory_level])).toEqual(ids.map(() => [19, 40]));
-		expect(store.emulator.requests.map((r) => [r.status, (r.body as unknown[]).length])).toEqual([[207, 4], [200, 1], [200, 1], [200, 1], [200, 1]]);
-		for (const id of ids) expect(store.emulator.state.variants.get(id)!.inventory_level).toBe(40);
-	});
-
-	it('a stock change BigCommerce keeps answering 207 for fails its item, naming the variant and what was not saved', async () => {
-		const variant = variantBySku(store.emulator, 'PJT-M')!;
-		const stockBefore = variant.inventory_level;
-		store.emulator.setFaults([{ kind: '207', method: 'PUT', path: '/v3/catalog/variants' }]);
-
-		const result = await store.run(
-			{ operation: 'update', variantId: String(variant.id), updateFields: { sale_price: 18, inventory_level: stockBefore + 7 } },
-			{ continueOnFail: true },
-		);
-
-		const [item] = jsonOf(result);
-		expect(String(item.error)).toMatch(new RegExp(`^BigCommerce did not save all of variant ${variant.id}: .*inventory_level.*was not updated`));
-		expect(store.emulator.state.variants.get(variant.id)!.inventory_level).toBe(stockBefore);
-		expect(store.emulator.state.variants.get(variant.id)!.sale_price).toBe(18);
-	});
-
 	it('refuses an update with no fields, or a variant ID that is not a number, before sending anything', async () => {
 		const empty = await store.run({ operation: 'update', variantId: '5', updateFields: {} });
 		const badId = await store.run({ operation: 'update', variantId: '-5', updateFields: { price: 1 } });

@@ -62,8 +62,8 @@ export class FaultInjector {
 			const { rule } = active;
 			if (rule.method && rule.method.toUpperCase() !== method) continue;
 			if (rule.path !== undefined && !pathMatches(rule.path, path)) continue;
-			// Multi-Status only makes sense for writes.
-			if (rule.kind === '207' && method !== 'POST' && method !== 'PUT') continue;
+			// A 207 only where BigCommerce documents one; elsewhere the rule does not apply.
+			if (rule.kind === '207' && !documentsMultiStatus(method, path)) continue;
 			if (rule.count !== undefined && active.seen >= rule.count) continue;
 			active.seen++;
 			const rate = rule.rate ?? 1;
@@ -73,6 +73,20 @@ export class FaultInjector {
 		}
 		return undefined;
 	}
+}
+
+// The writes the emulator answers 207 for, in the shape their spec documents: the catalog's
+// product create and batch update (products_catalog.v3) and customer groups (customers.v2).
+// The customer and variant batch writes document no 207, so no fault makes one up there.
+const MULTI_STATUS_WRITES: Array<[string, RegExp]> = [
+	['POST', /^\/v3\/catalog\/products$/],
+	['PUT', /^\/v3\/catalog\/products$/],
+	['POST', /^\/v2\/customer_groups$/],
+	['PUT', /^\/v2\/customer_groups\/\d+$/],
+];
+
+function documentsMultiStatus(method: string, path: string): boolean {
+	return MULTI_STATUS_WRITES.some(([m, pattern]) => m === method && pattern.test(path));
 }
 
 /** Exact path, prefix when the string ends with '*', or a RegExp. */

@@ -52,6 +52,11 @@ export interface Emulator {
 	/** Every API request, oldest first. */
 	requests: RequestLogEntry[];
 	clearRequests(): void;
+	/**
+	 * Marks the requests of this method and path as sent invalid on purpose in the exchange log
+	 * (BIGCOMMERCE_EMULATOR_LOG), until clearRequests or reset.
+	 */
+	expectInvalidRequests(method: string, path: string): void;
 	countRequests(filter?: { method?: string; path?: string | RegExp }): number;
 	setRateLimit(limit: RateLimitSetting | false): void;
 	/** 429s sent because the quota ran out (injected '429' faults count in faultStats). */
@@ -108,6 +113,11 @@ class RunningEmulator implements Emulator, AdminHost {
 
 	clearRequests(): void {
 		this.server.requests.length = 0;
+		this.server.expectInvalid = [];
+	}
+
+	expectInvalidRequests(method: string, path: string): void {
+		this.server.expectInvalid.push({ method: method.toUpperCase(), path });
 	}
 
 	countRequests(filter: { method?: string; path?: string | RegExp } = {}): number {
@@ -157,6 +167,7 @@ class RunningEmulator implements Emulator, AdminHost {
 		this.server.state.clear();
 		seedBaseline(this.server, this.server.storeName);
 		this.server.requests.length = 0;
+		this.server.expectInvalid = [];
 		this.server.webhooks.clearLog();
 		this.server.faults.reset();
 		this.server.rateLimiter.reset();

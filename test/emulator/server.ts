@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'net';
 import { createHash } from 'crypto';
 import { ALL_SCOPES, SCOPE_DENIED, clientIdFor, hasScope, requiredScope } from './auth';
 import { FaultInjector } from './faults';
-import { ApiError, Core, Ctx, Reply, Version, isObject, v2Error, v3Problem } from './http';
+import { ApiError, Core, Ctx, Reply, Version, v2Error, v3Problem } from './http';
 import { RateLimiter } from './rateLimit';
 import { Router } from './router';
 import { StoreState } from './state';
@@ -123,6 +123,12 @@ export class EmulatorServer implements Core {
 		this.faults.set(rules);
 	}
 
+	/**
+	 * Requests a test sends invalid on purpose through the nodes (which cannot add the
+	 * EXPECT_INVALID_HEADER): marked in the exchange log until the request log is cleared.
+	 */
+	expectInvalid: Array<{ method: string; path: string }> = [];
+
 	private sleep(ms: number): Promise<void> {
 		return new Promise((resolve) => {
 			const t = setTimeout(() => {
@@ -164,7 +170,9 @@ export class EmulatorServer implements Core {
 		const entry: RequestLogEntry = { method, path, query, body, status: 0, time: Date.now() };
 		this.requests.push(entry);
 		// Every exit below goes through finish (a JSON answer) or record (no JSON answer).
-		const expectInvalid = req.headers[EXPECT_INVALID_HEADER] === '1';
+		const expectInvalid =
+			req.headers[EXPECT_INVALID_HEADER] === '1' ||
+			this.expectInvalid.some((rule) => rule.method === method && rule.path === path);
 		const record = (response?: unknown) => appendExchange(entry, response, expectInvalid);
 		const finish = (reply: Reply, headers: Record<string, string>) => {
 			entry.status = reply.status;
@@ -271,8 +279,6 @@ export class EmulatorServer implements Core {
 				if (e instanceof ApiError) reply = e.reply;
 				else reply = errorReply(version, 500, `Emulator error: ${e instanceof Error ? e.message : String(e)}`);
 			}
-			// A route that answers the fault itself (catalog writes) clears ctx.multiStatus.
-			if (fault?.kind === '207' && ctx.multiStatus && reply.status === 200) reply = toMultiStatus(reply);
 		}
 		if (fault?.kind === 'reset-after-commit') {
 			// The work is done (state changed, webhooks queued) but the client never hears back.
@@ -291,14 +297,6 @@ export class EmulatorServer implements Core {
 		}
 		finish(reply, rate());
 	}
-}
-
-/** A write that saved but reports a failed secondary part (generic '207' for single writes). */
-function toMultiStatus(reply: Reply): Reply {
-	const problem = v3Problem(500, 'The record was saved, but a secondary update (such as inventory or the custom URL) failed.');
-	const b = reply.body;
-	if (isObject(b) && 'data' in b) return { ...reply, status: 207, body: { data: b.data, errors: [problem], meta: b.meta ?? {} } };
-	return { ...reply, status: 207 };
 }
 
 /**

@@ -22,6 +22,7 @@ describe('transport: failures read in plain words, never with the token', () => 
 	});
 
 	it('v3 error objects: a 422 lists the field errors', async () => {
+		store.emulator.expectInvalidRequests('POST', '/v3/catalog/products');
 		const result = await probeRequest(store.emulator, {
 			method: 'POST',
 			path: '/v3/catalog/products',

@@ -64,6 +64,7 @@ describe('transport: outcomeUnknown marks exactly the failures that may have bee
 	);
 
 	it('a POST that BigCommerce refuses (422) is not ambiguous: nothing was saved', async () => {
+		store.emulator.expectInvalidRequests('POST', '/v3/catalog/products');
 		const answer = await probe({ method: 'POST', path: '/v3/catalog/products', body: { name: 'No Type' } });
 
 		expect(answer).toMatchObject({ failed: true, outcomeUnknown: false, httpCode: '422' });

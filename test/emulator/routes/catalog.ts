@@ -189,11 +189,6 @@ function indexed(e: unknown, i: number): ApiError {
 	return v3Error(e.reply.status, String(body.title), keyed);
 }
 
-/** The records a '207' fault makes fail: every second one (a lone record is saved). */
-export function failsUnderMultiStatus(i: number, n: number): boolean {
-	return n > 1 && i % 2 === 1;
-}
-
 /**
  * The records whose secondary part (stock, custom URL) a '207' fault makes fail in a catalog
  * write: every second one of a batch, or a lone record.
@@ -271,13 +266,6 @@ function updateProductsBatch(ctx: Ctx): Reply {
 	});
 	if (ctx.multiStatus) return catalogMultiStatus(ctx, 'product', data, failed);
 	return v3Data(data);
-}
-
-export function multiStatusReply(data: unknown[], errors: unknown[]): Reply {
-	const failed = errors.length;
-	// A one-record batch is saved, but a secondary part of it is reported as failed.
-	const all = failed ? errors : [v3Problem(500, 'The record was saved, but a secondary update (such as inventory or the custom URL) failed.', { '[0]': 'partially saved' })];
-	return { status: 207, body: { data, errors: all, meta: { total: data.length + failed, success: data.length, failed } } };
 }
 
 function deleteProductsByQuery(ctx: Ctx): Reply {
@@ -381,7 +369,6 @@ function updateVariantsBatch(ctx: Ctx): Reply {
 		applyVariantUpdate(ctx.core, variants[i], part.input);
 		data.push(serializeVariant(variants[i]));
 	});
-	if (ctx.multiStatus) return catalogMultiStatus(ctx, 'variant', data, failed);
 	return v3Data(data);
 }
 

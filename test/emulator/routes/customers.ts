@@ -1,7 +1,7 @@
 // Customers v3 (page and cursor pagination, batch writes), customer addresses v3, and
 // customer groups v2.
 
-import { Ctx, NO_CONTENT, Reply, isObject, json, money, parseId, rfc2822, v2Error, v3Data, v3Error, v3Problem } from '../http';
+import { Ctx, NO_CONTENT, Reply, isObject, json, money, parseId, rfc2822, v2Error, v3Data, v3Error } from '../http';
 import { CursorSource, fromArray, v2List, v3CursorList, v3List } from '../pagination';
 import { dateRange, intList, like, strList } from '../query';
 import type { Router } from '../router';
@@ -20,7 +20,6 @@ import {
 	updateAddress,
 	validateAddresses,
 } from '../model/customers';
-import { failsUnderMultiStatus, multiStatusReply } from './catalog';
 
 const CUSTOMER_BATCH_MAX = 10;
 const ADDRESS_BATCH_MAX = 10;
@@ -138,20 +137,10 @@ function createCustomers(ctx: Ctx): Reply {
 	const items = arrayBody(ctx, CUSTOMER_BATCH_MAX, 'customers');
 	checkCustomerCreates(ctx.core.state, items);
 	const data: unknown[] = [];
-	const errors: unknown[] = [];
 	const include = new Set(['addresses', 'storecredit']);
 	items.forEach((item, i) => {
-		if (ctx.multiStatus && failsUnderMultiStatus(i, items.length)) {
-			errors.push(
-				v3Problem(500, `The customer ${String(item.email)} could not be created because a downstream service failed. Retry this record.`, {
-					[`.customer_create[${i}]`]: 'not created',
-				}),
-			);
-			return;
-		}
 		data.push(serializeCustomer(ctx.core.state, insertCustomer(ctx.core, item), include));
 	});
-	if (ctx.multiStatus) return multiStatusReply(data, errors);
 	return v3Data(data);
 }
 
@@ -159,23 +148,13 @@ function updateCustomers(ctx: Ctx): Reply {
 	const items = arrayBody(ctx, CUSTOMER_BATCH_MAX, 'customers');
 	const customers = checkCustomerUpdates(ctx.core.state, items);
 	const data: unknown[] = [];
-	const errors: unknown[] = [];
 	items.forEach((item, i) => {
 		const customer = customers[i];
 		// An unknown ID is neither saved nor reported: the answer just leaves it out.
 		if (!customer) return;
-		if (ctx.multiStatus && failsUnderMultiStatus(i, items.length)) {
-			errors.push(
-				v3Problem(500, `The customer with id ${customer.id} could not be updated because a downstream service failed. Retry this record.`, {
-					[`.customer_update[${i}]`]: 'not updated',
-				}),
-			);
-			return;
-		}
 		applyCustomerUpdate(ctx.core, customer, item);
 		data.push(serializeCustomer(ctx.core.state, customer, new Set()));
 	});
-	if (ctx.multiStatus) return multiStatusReply(data, errors);
 	return v3Data(data);
 }
 
