@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { idLocator, simplifyProperty } from '../common/descriptions';
+import { idLocator, simplifyProperty, updateFieldsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId, toText, toWholeNumber } from '../common/inputs';
 import { executePerItem } from '../common/items';
@@ -24,57 +24,50 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Customer Message',
-				name: 'customer_message',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'The message the customer left with the order',
-			},
-			{
-				displayName: 'External ID',
-				name: 'external_id',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ERP-10042',
-				description:
-					'The order\'s ID in another system, such as an ERP or marketplace; BigCommerce keeps it as external_order_id',
-			},
-			{
-				displayName: 'Payment Method',
-				name: 'payment_method',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Cash on Delivery',
-				description: 'The payment method shown on the order',
-			},
-			{
-				displayName: 'Staff Notes',
-				name: 'staff_notes',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'Notes for the store\'s staff; customers never see them',
-			},
-			{
-				displayName: 'Status Name or ID',
-				name: 'status_id',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
-				default: '',
-				description:
-					'The new status; BigCommerce sends the customer the e-mail set up for it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Customer Message',
+			name: 'customer_message',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'The message the customer left with the order',
+		},
+		{
+			displayName: 'External ID',
+			name: 'external_id',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ERP-10042',
+			description:
+				'The order\'s ID in another system, such as an ERP or marketplace; BigCommerce keeps it as external_order_id',
+		},
+		{
+			displayName: 'Payment Method',
+			name: 'payment_method',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Cash on Delivery',
+			description: 'The payment method shown on the order',
+		},
+		{
+			displayName: 'Staff Notes',
+			name: 'staff_notes',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'Notes for the store\'s staff; customers never see them',
+		},
+		{
+			displayName: 'Status Name or ID',
+			name: 'status_id',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
+			default: '',
+			description:
+				'The new status; BigCommerce sends the customer the e-mail set up for it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
 	simplifyProperty,
 ];
 
