@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 /** Every resource and its operations, as pinned by the product contract. */
 export type BigCommerceMap = {
@@ -16,10 +16,22 @@ export type BigCommerceMap = {
 
 export type BigCommerceResource = keyof BigCommerceMap;
 
-export interface OperationModule {
+/** An operation that takes every input item at once, e.g. to batch its requests. */
+export interface ItemsOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
+
+/**
+ * An operation run one input item at a time: the router pairs its result (one record or a list)
+ * with the item, and with Continue On Fail a failure stays on that item (see executePerItem).
+ */
+export interface PerItemOperation {
+	description: INodeProperties[];
+	executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+}
+
+export type OperationModule = ItemsOperation | PerItemOperation;
 
 /**
  * A resource file exports one module per operation value; `delete` is a reserved word, so its

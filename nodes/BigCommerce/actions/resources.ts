@@ -3,10 +3,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import * as brand from './brand/Brand.resource';
 import * as category from './category/Category.resource';
 import * as channel from './channel/Channel.resource';
+import { executePerItem } from './common/items';
 import * as customer from './customer/Customer.resource';
 import * as customerGroup from './customerGroup/CustomerGroup.resource';
 import * as inventory from './inventory/Inventory.resource';
-import type { BigCommerceResource, OperationModule, ResourceModule } from './node.type';
+import type { BigCommerceResource, ItemsOperation, OperationModule, ResourceModule } from './node.type';
 import * as order from './order/Order.resource';
 import * as product from './product/Product.resource';
 import * as productVariant from './productVariant/ProductVariant.resource';
@@ -40,12 +41,26 @@ export const resourceOptions: INodePropertyOptions[] = Object.entries(resources)
 	.map(([value, definition]) => ({ name: definition.displayName, value }))
 	.sort((a, b) => a.name.localeCompare(b.name));
 
+/** An operation as the router runs it: over all input items, a per-item one item by item. */
+function overAllItems(module: OperationModule): ItemsOperation {
+	if (!('executeItem' in module)) return module;
+	const { description, executeItem } = module;
+	return {
+		description,
+		async execute(items) {
+			return await executePerItem.call(this, items, async (itemIndex) => await executeItem.call(this, itemIndex));
+		},
+	};
+}
+
 /** The module that runs `operation` of `resource`, or undefined for a pair the node does not have. */
-export function findOperation(resource: string, operation: string): OperationModule | undefined {
+export function findOperation(resource: string, operation: string): ItemsOperation | undefined {
 	if (!isResource(resource)) return undefined;
 	const definition: Record<string, unknown> = resources[resource];
 	const module = Object.prototype.hasOwnProperty.call(definition, operation) ? definition[operation] : undefined;
-	const isOperation = (candidate: unknown): candidate is OperationModule =>
-		typeof (candidate as Partial<OperationModule> | undefined)?.execute === 'function';
-	return isOperation(module) ? module : undefined;
+	const isOperation = (candidate: unknown): candidate is OperationModule => {
+		const shape = candidate as { execute?: unknown; executeItem?: unknown } | undefined;
+		return typeof shape?.execute === 'function' || typeof shape?.executeItem === 'function';
+	};
+	return isOperation(module) ? overAllItems(module) : undefined;
 }

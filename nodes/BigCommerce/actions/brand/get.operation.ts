@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
 import { idLocator } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId } from '../common/inputs';
-import { executePerItem } from '../common/items';
 
 const properties: INodeProperties[] = [
 	idLocator({
@@ -18,17 +17,12 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['brand'], operation: ['get'] } }, properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const brandId = readId(this, 'brandId', itemIndex, 'Brand ID');
-		const response = await bigCommerceApiRequest.call(this, {
-			method: 'GET',
-			path: `/v3/catalog/brands/${brandId}`,
-			itemIndex,
-		});
-		return (response.data ?? {}) as IDataObject;
+export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const brandId = readId(this, 'brandId', itemIndex, 'Brand ID');
+	const response = await bigCommerceApiRequest.call(this, {
+		method: 'GET',
+		path: `/v3/catalog/brands/${brandId}`,
+		itemIndex,
 	});
+	return (response.data ?? {}) as IDataObject;
 }

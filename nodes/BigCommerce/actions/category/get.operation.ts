@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceApiRequest, toNodeApiError } from '../../transport';
 import { idLocator, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId } from '../common/inputs';
-import { executePerItem } from '../common/items';
 import { toSimpleCategory } from './toSimpleCategory';
 
 const properties: INodeProperties[] = [
@@ -22,31 +21,26 @@ export const description = showFor({ show: { resource: ['category'], operation: 
 
 const PATH = '/v3/catalog/trees/categories';
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const categoryId = readId(this, 'categoryId', itemIndex, 'Category ID');
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const categoryId = readId(this, 'categoryId', itemIndex, 'Category ID');
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
-		// Category trees have no single-category GET; the list filtered to one ID stands in for it.
-		const response = await bigCommerceApiRequest.call(this, {
+	// Category trees have no single-category GET; the list filtered to one ID stands in for it.
+	const response = await bigCommerceApiRequest.call(this, {
+		method: 'GET',
+		path: PATH,
+		qs: { 'category_id:in': categoryId },
+		itemIndex,
+	});
+	const category = (Array.isArray(response.data) ? response.data : [])[0] as IDataObject | undefined;
+	if (!category) {
+		throw toNodeApiError(this.getNode(), {
 			method: 'GET',
 			path: PATH,
-			qs: { 'category_id:in': categoryId },
+			statusCode: 404,
+			body: { status: 404, title: `Category ${categoryId} does not exist` },
 			itemIndex,
 		});
-		const category = (Array.isArray(response.data) ? response.data : [])[0] as IDataObject | undefined;
-		if (!category) {
-			throw toNodeApiError(this.getNode(), {
-				method: 'GET',
-				path: PATH,
-				statusCode: 404,
-				body: { status: 404, title: `Category ${categoryId} does not exist` },
-				itemIndex,
-			});
-		}
-		return simplify ? toSimpleCategory(category) : category;
-	});
+	}
+	return simplify ? toSimpleCategory(category) : category;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifyProperty } from '../common/descriptions';
+import { additionalFieldsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { executeBatched } from '../common/items';
 import { customerAdditionalFields, newCustomerProperties, readNewCustomer } from './fields';
@@ -10,14 +10,7 @@ import { simplified } from './simplify';
 const properties: INodeProperties[] = [
 	...newCustomerProperties,
 	simplifyProperty,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: customerAdditionalFields(),
-	},
+	additionalFieldsCollection(customerAdditionalFields()),
 ];
 
 export const description = showFor({ show: { resource: ['customer'], operation: ['create'] } }, properties);

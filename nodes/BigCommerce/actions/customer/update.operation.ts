@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { simplifyProperty } from '../common/descriptions';
+import { simplifyProperty, updateFieldsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId } from '../common/inputs';
 import { executeBatched } from '../common/items';
@@ -13,14 +13,7 @@ import { simplified } from './simplify';
 const properties: INodeProperties[] = [
 	customerIdLocator,
 	simplifyProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: customerUpdateFields(),
-	},
+	updateFieldsCollection(customerUpdateFields()),
 ];
 
 export const description = showFor({ show: { resource: ['customer'], operation: ['update'] } }, properties);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifyProperty } from '../common/descriptions';
+import { additionalFieldsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { ItemOutcomes, readEveryItem } from '../common/items';
 import { customerAdditionalFields, newCustomerProperties, readNewCustomer } from './fields';
@@ -15,18 +15,13 @@ const properties: INodeProperties[] = [
 	},
 	...newCustomerProperties.slice(1),
 	simplifyProperty,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: customerAdditionalFields().map((field) =>
+	additionalFieldsCollection(
+		customerAdditionalFields().map((field) =>
 			field.name === 'addresses'
 				? { ...field, description: 'Addresses of a new customer; an existing customer\'s addresses are left as they are' }
 				: field,
 		),
-	},
+	),
 ];
 
 export const description = showFor({ show: { resource: ['customer'], operation: ['upsert'] } }, properties);

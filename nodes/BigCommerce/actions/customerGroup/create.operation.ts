@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { executePerItemReadFirst } from '../common/items';
 import { GROUPS_PATH, groupFields, toGroupBody, writeGroup } from './fields';
@@ -14,14 +15,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Wholesale',
 		description: 'The group\'s name, unique in the store',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: groupFields,
-	},
+	additionalFieldsCollection(groupFields),
 ];
 
 export const description = showFor({ show: { resource: ['customerGroup'], operation: ['create'] } }, properties);

@@ -1,8 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceRequest } from '../../transport';
 import { showFor } from '../common/displayOptions';
-import { executePerItem } from '../common/items';
 import { readId } from '../common/inputs';
 import { GROUPS_PATH, customerGroupIdLocator } from './fields';
 
@@ -15,13 +14,8 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['customerGroup'], operation: ['delete'] } }, properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const id = readId(this, 'customerGroupId', itemIndex, 'Customer Group ID');
-		await bigCommerceRequest.call(this, { method: 'DELETE', path: `${GROUPS_PATH}/${id}`, itemIndex });
-		return { deleted: true, id };
-	});
+export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readId(this, 'customerGroupId', itemIndex, 'Customer Group ID');
+	await bigCommerceRequest.call(this, { method: 'DELETE', path: `${GROUPS_PATH}/${id}`, itemIndex });
+	return { deleted: true, id };
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { executePerItemReadFirst } from '../common/items';
 import { readId } from '../common/inputs';
@@ -17,14 +18,7 @@ const nameField: INodeProperties = {
 
 const properties: INodeProperties[] = [
 	customerGroupIdLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...groupFields, nameField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	updateFieldsCollection([...groupFields, nameField].sort((a, b) => a.displayName.localeCompare(b.displayName))),
 ];
 
 export const description = showFor({ show: { resource: ['customerGroup'], operation: ['update'] } }, properties);

@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idLocator, optionsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId } from '../common/inputs';
-import { executePerItem } from '../common/items';
 import { readOrder } from './readOrder';
 import { includeOptions, readIncludes } from './subResources';
 import { toSimpleOrder } from './toSimpleOrder';
@@ -22,16 +21,11 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['order'], operation: ['get'] } }, properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
-		const order = await readOrder.call(this, orderId, readIncludes(options), itemIndex);
-		return simplify ? toSimpleOrder(order) : order;
-	});
+	const order = await readOrder.call(this, orderId, readIncludes(options), itemIndex);
+	return simplify ? toSimpleOrder(order) : order;
 }

@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { idLocator, simplifyProperty } from '../common/descriptions';
+import { idLocator, simplifyProperty, updateFieldsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId, toText, toWholeNumber } from '../common/inputs';
-import { executePerItem } from '../common/items';
 import { ORDER_STATUS_IDS } from './filters';
 import { toSimpleOrder } from './toSimpleOrder';
 
@@ -24,57 +23,50 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Customer Message',
-				name: 'customer_message',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'The message the customer left with the order',
-			},
-			{
-				displayName: 'External ID',
-				name: 'external_id',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ERP-10042',
-				description:
-					'The order\'s ID in another system, such as an ERP or marketplace; BigCommerce keeps it as external_order_id',
-			},
-			{
-				displayName: 'Payment Method',
-				name: 'payment_method',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Cash on Delivery',
-				description: 'The payment method shown on the order',
-			},
-			{
-				displayName: 'Staff Notes',
-				name: 'staff_notes',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'Notes for the store\'s staff; customers never see them',
-			},
-			{
-				displayName: 'Status Name or ID',
-				name: 'status_id',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
-				default: '',
-				description:
-					'The new status; BigCommerce sends the customer the e-mail set up for it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Customer Message',
+			name: 'customer_message',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'The message the customer left with the order',
+		},
+		{
+			displayName: 'External ID',
+			name: 'external_id',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ERP-10042',
+			description:
+				'The order\'s ID in another system, such as an ERP or marketplace; BigCommerce keeps it as external_order_id',
+		},
+		{
+			displayName: 'Payment Method',
+			name: 'payment_method',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Cash on Delivery',
+			description: 'The payment method shown on the order',
+		},
+		{
+			displayName: 'Staff Notes',
+			name: 'staff_notes',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'Notes for the store\'s staff; customers never see them',
+		},
+		{
+			displayName: 'Status Name or ID',
+			name: 'status_id',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
+			default: '',
+			description:
+				'The new status; BigCommerce sends the customer the e-mail set up for it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
 	simplifyProperty,
 ];
 
@@ -90,36 +82,31 @@ const TEXT_FIELDS: Record<string, [string, string]> = {
 	staff_notes: ['staff_notes', 'Staff Notes'],
 };
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
-		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
-		const body: IDataObject = {};
-		if (fields.status_id !== undefined && fields.status_id !== '') {
-			body.status_id = toWholeNumber(this, fields.status_id, 'Status', itemIndex, ORDER_STATUS_IDS);
-		}
-		for (const [name, [field, displayName]] of Object.entries(TEXT_FIELDS)) {
-			// Empty text is allowed: it clears the field.
-			if (fields[name] !== undefined) body[field] = toText(this, fields[name], displayName, itemIndex, false);
-		}
-		if (!Object.keys(body).length) {
-			throw new NodeOperationError(this.getNode(), 'Add at least one field to Update Fields', {
-				itemIndex,
-				description: 'Choose what to change, e.g. the status or the staff notes.',
-			});
-		}
-
-		const order = await bigCommerceApiRequest.call(this, {
-			method: 'PUT',
-			path: `/v2/orders/${orderId}`,
-			body,
+	const body: IDataObject = {};
+	if (fields.status_id !== undefined && fields.status_id !== '') {
+		body.status_id = toWholeNumber(this, fields.status_id, 'Status', itemIndex, ORDER_STATUS_IDS);
+	}
+	for (const [name, [field, displayName]] of Object.entries(TEXT_FIELDS)) {
+		// Empty text is allowed: it clears the field.
+		if (fields[name] !== undefined) body[field] = toText(this, fields[name], displayName, itemIndex, false);
+	}
+	if (!Object.keys(body).length) {
+		throw new NodeOperationError(this.getNode(), 'Add at least one field to Update Fields', {
 			itemIndex,
+			description: 'Choose what to change, e.g. the status or the staff notes.',
 		});
-		return simplify ? toSimpleOrder(order) : order;
+	}
+
+	const order = await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		path: `/v2/orders/${orderId}`,
+		body,
+		itemIndex,
 	});
+	return simplify ? toSimpleOrder(order) : order;
 }

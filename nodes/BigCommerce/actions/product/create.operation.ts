@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifyProperty } from '../common/descriptions';
+import { additionalFieldsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { executePerItemReadFirst } from '../common/items';
 import { createProduct, readNewProduct } from './newProduct';
@@ -13,14 +13,7 @@ const properties: INodeProperties[] = [
 	weightProperty,
 	priceProperty,
 	simplifyProperty,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: productFieldOptions(),
-	},
+	additionalFieldsCollection(productFieldOptions()),
 ];
 
 export const description = showFor({ show: { resource: ['product'], operation: ['create'] } }, properties);

@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idLocator, optionsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { executePerItem } from '../common/items';
 import { readId } from '../common/inputs';
 import { includeOptions, includeParameter } from './includes';
 import { readProduct } from './readProduct';
@@ -21,15 +20,10 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['product'], operation: ['get'] } }, properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const id = readId(this, 'productId', itemIndex, 'Product ID');
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const product = await readProduct.call(this, id, includeParameter(options), itemIndex);
-		return simplify ? toSimpleProduct(product) : product;
-	});
+export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readId(this, 'productId', itemIndex, 'Product ID');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const product = await readProduct.call(this, id, includeParameter(options), itemIndex);
+	return simplify ? toSimpleProduct(product) : product;
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { BATCH_LIMITS } from '../../transport';
 import { executeUpdateById } from '../common/catalogBatchUpdate';
-import { idLocator, simplifyProperty } from '../common/descriptions';
+import { idLocator, simplifyProperty, updateFieldsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import {
 	nameProperty,
@@ -23,22 +23,15 @@ const properties: INodeProperties[] = [
 		description: 'The product to update',
 	}),
 	simplifyProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: productFieldOptions({
-			extra: [
-				{ ...nameProperty, required: false },
-				typeProperty,
-				{ ...weightProperty, required: false },
-				{ ...priceProperty, required: false },
-			],
-			describe: UPDATE_WORDING,
-		}),
-	},
+	updateFieldsCollection(productFieldOptions({
+		extra: [
+			{ ...nameProperty, required: false },
+			typeProperty,
+			{ ...weightProperty, required: false },
+			{ ...priceProperty, required: false },
+		],
+		describe: UPDATE_WORDING,
+	})),
 ];
 
 export const description = showFor({ show: { resource: ['product'], operation: ['update'] } }, properties);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { BATCH_LIMITS, mapConcurrent } from '../../transport';
 import { putBatchById } from '../common/catalogBatchUpdate';
-import { simplifyProperty } from '../common/descriptions';
+import { additionalFieldsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { ItemOutcomes, plannedPerItem, readEveryItem, type PlannedWrite } from '../common/items';
 import { toText } from '../common/inputs';
@@ -29,22 +29,15 @@ const properties: INodeProperties[] = [
 	weightProperty,
 	priceProperty,
 	simplifyProperty,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: productFieldOptions({
-			omit: ['sku'],
-			describe: {
-				categories:
-					'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. On update, the list replaces the current categories.',
-				images: 'Images for the products this creates; existing products keep their images',
-				custom_fields: 'Custom fields for the products this creates; existing products keep theirs',
-			},
-		}),
-	},
+	additionalFieldsCollection(productFieldOptions({
+		omit: ['sku'],
+		describe: {
+			categories:
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. On update, the list replaces the current categories.',
+			images: 'Images for the products this creates; existing products keep their images',
+			custom_fields: 'Custom fields for the products this creates; existing products keep theirs',
+		},
+	})),
 ];
 
 export const description = showFor({ show: { resource: ['product'], operation: ['upsert'] } }, properties);

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
 import { createOnce } from '../common/createOnce';
-import { idLocator, simplifyProperty } from '../common/descriptions';
+import { additionalFieldsCollection, idLocator, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { executePerItemReadFirst } from '../common/items';
 import { readId, toText } from '../common/inputs';
@@ -53,14 +53,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyProperty,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: variantFieldOptions(),
-	},
+	additionalFieldsCollection(variantFieldOptions()),
 ];
 
 export const description = showFor({ show: { resource: ['productVariant'], operation: ['create'] } }, properties);

@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
 import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { executePerItem } from '../common/items';
 import { toSimpleVariant } from './simplify';
 import { readVariantOfProduct, variantOfProductProperties } from './variantFields';
 
@@ -11,15 +10,10 @@ const properties: INodeProperties[] = [...variantOfProductProperties, simplifyPr
 
 export const description = showFor({ show: { resource: ['productVariant'], operation: ['get'] } }, properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, async (itemIndex) => {
-		const { path } = readVariantOfProduct(this, itemIndex);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const answer = await bigCommerceApiRequest.call(this, { method: 'GET', path, itemIndex });
-		const variant = answer.data as IDataObject;
-		return simplify ? toSimpleVariant(variant) : variant;
-	});
+export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { path } = readVariantOfProduct(this, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const answer = await bigCommerceApiRequest.call(this, { method: 'GET', path, itemIndex });
+	const variant = answer.data as IDataObject;
+	return simplify ? toSimpleVariant(variant) : variant;
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { BATCH_LIMITS } from '../../transport';
 import { executeUpdateById } from '../common/catalogBatchUpdate';
-import { simplifyProperty } from '../common/descriptions';
+import { simplifyProperty, updateFieldsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { toSimpleVariant } from './simplify';
 import { skuField, toVariantBody, VARIANT_ID_PROPERTY, variantFieldOptions } from './variantFields';
@@ -13,14 +13,7 @@ const properties: INodeProperties[] = [
 		description: 'The numeric ID of the variant; variant IDs are unique in the store, so no product is needed',
 	},
 	simplifyProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: variantFieldOptions([skuField]),
-	},
+	updateFieldsCollection(variantFieldOptions([skuField])),
 ];
 
 export const description = showFor({ show: { resource: ['productVariant'], operation: ['update'] } }, properties);
