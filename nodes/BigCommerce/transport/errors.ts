@@ -201,6 +201,21 @@ export function toNodeApiError(node: INode, failed: FailedCall): NodeApiError {
 	return marked(error, call.ambiguous);
 }
 
+/** A failure with no BigCommerce answer to quote: the error carries only our own words. */
+function failureWithoutAnswer(
+	node: INode,
+	failure: { message: string; description: string; httpCode?: string; itemIndex?: number; ambiguous: boolean },
+): NodeApiError {
+	const { message, description, httpCode, itemIndex } = failure;
+	const error = new NodeApiError(node, { message, description } as JsonObject, {
+		message,
+		description,
+		...(httpCode ? { httpCode } : {}),
+		itemIndex,
+	});
+	return marked(error, failure.ambiguous);
+}
+
 export function toNetworkError(
 	node: INode,
 	call: { method: IHttpRequestMethods; path: string; itemIndex?: number; attempts: number; reason: string; ambiguous: boolean },
@@ -212,12 +227,7 @@ export function toNetworkError(
 			: `Tried ${call.attempts} time${call.attempts === 1 ? '' : 's'}. Check the network and the API URL in the BigCommerce API credential (https://api.bigcommerce.com unless you use a proxy), then try again.`,
 		`${call.method} ${call.path}`,
 	].join('\n');
-	const error = new NodeApiError(node, { message, description } as JsonObject, {
-		message,
-		description,
-		itemIndex: call.itemIndex,
-	});
-	return marked(error, call.ambiguous);
+	return failureWithoutAnswer(node, { message, description, itemIndex: call.itemIndex, ambiguous: call.ambiguous });
 }
 
 /** An answer that arrived but was not read (too large to hold). */
@@ -233,13 +243,13 @@ export function toUnreadableAnswerError(
 	]
 		.filter(Boolean)
 		.join('\n');
-	const error = new NodeApiError(node, { message, description } as JsonObject, {
+	return failureWithoutAnswer(node, {
 		message,
 		description,
 		httpCode: String(call.statusCode),
 		itemIndex: call.itemIndex,
+		ambiguous: call.ambiguous,
 	});
-	return marked(error, call.ambiguous);
 }
 
 /**

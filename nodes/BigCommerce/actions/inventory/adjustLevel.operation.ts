@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../common/displayOptions';
 import { adjustmentProperties } from './adjustmentInput';
-import { executeAdjustments } from './adjustments';
+import { executeAdjustmentsAs } from './adjustments';
 
 const properties: INodeProperties[] = adjustmentProperties({
 	displayName: 'Quantity',
@@ -16,9 +16,4 @@ const properties: INodeProperties[] = adjustmentProperties({
 
 export const description = showFor({ show: { resource: ['inventory'], operation: ['adjustLevel'] } }, properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executeAdjustments.call(this, items, 'relative');
-}
+export const execute = executeAdjustmentsAs('relative');

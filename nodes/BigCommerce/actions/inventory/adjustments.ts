@@ -184,3 +184,10 @@ export async function executeAdjustments(
 
 	return await outcomes.emit(({ adjustment, transactionId }) => outputFor(method, adjustment, transactionId));
 }
+
+/** The execute of Set Level (absolute levels) or Adjust Level (relative changes). */
+export function executeAdjustmentsAs(method: AdjustmentMethod) {
+	return async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+		return await executeAdjustments.call(this, items, method);
+	};
+}

@@ -1,20 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, optionsCollection, simplifyProperty } from '../common/descriptions';
+import { optionsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId } from '../common/inputs';
 import { readOrder } from './readOrder';
 import { includeOptions, readIncludes } from './subResources';
+import { orderIdLocator } from './orderIdLocator';
 import { toSimpleOrder } from './toSimpleOrder';
 
 const properties: INodeProperties[] = [
-	idLocator({
-		name: 'orderId',
-		displayName: 'Order',
-		searchListMethod: 'searchOrders',
-		placeholder: 'e.g. 100',
-		description: 'The order to get',
-	}),
+	orderIdLocator('The order to get'),
 	simplifyProperty,
 	optionsCollection(includeOptions(false)),
 ];

@@ -2,20 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { idLocator, simplifyProperty, updateFieldsCollection } from '../common/descriptions';
+import { simplifyProperty, updateFieldsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId, toText, toWholeNumber } from '../common/inputs';
 import { ORDER_STATUS_IDS } from './filters';
+import { orderIdLocator } from './orderIdLocator';
 import { toSimpleOrder } from './toSimpleOrder';
 
 const properties: INodeProperties[] = [
-	idLocator({
-		name: 'orderId',
-		displayName: 'Order',
-		searchListMethod: 'searchOrders',
-		placeholder: 'e.g. 100',
-		description: 'The order to update',
-	}),
+	orderIdLocator('The order to update'),
 	{
 		displayName:
 			'Line items are not offered here: changing them through the API clears the discounts and promotions applied to the order',
