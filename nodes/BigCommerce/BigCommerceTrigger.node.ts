@@ -76,7 +76,7 @@ export class BigCommerceTrigger implements INodeType {
 					typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
 					default: [],
 					description:
-						'For Order: Status Changed, start the workflow only when the order moves to one of these statuses. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						'For Order: Status Changed, start the workflow only when the order moves to one of these statuses; an expression may also give their names, e.g. Shipped. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{
 					displayName: 'Require Signed Deliveries',

@@ -1,7 +1,9 @@
 // Orders (v2): the "what is the status of order N?" answer, reporting over a date range and
 // status, and status updates, through n8n's WorkflowExecute against the store emulator.
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+
+import { description } from '../../nodes/BigCommerce/actions/order/update.operation';
 
 import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
@@ -199,6 +201,31 @@ describe('order get many', () => {
 		expect(store.emulator.requests).toHaveLength(0);
 	});
 
+	it('filters by a status name, one request for the statuses per run however many items', async () => {
+		const expected = store.emulator.state.orders.filter((o) => o.status_id === 2).map((o) => o.id).sort();
+		expect(expected.length).toBeGreaterThan(0);
+
+		const result = await run(
+			{ operation: 'getAll', returnAll: true, filters: { statusId: '={{ $json.status }}' } },
+			{ input: [{ status: 'shipped' }, { status: 'Shipped' }] },
+		);
+
+		expect(result.error).toBeUndefined();
+		const ids = jsonOf(result).map((o) => o.id);
+		expect(ids.slice(0, expected.length).sort()).toEqual(expected);
+		expect(ids).toHaveLength(expected.length * 2);
+		expect(store.emulator.requests.map((r) => r.path)).toEqual(['/v2/order_statuses', '/v2/orders', '/v2/orders']);
+		expect(store.emulator.requests.slice(1).every((r) => r.query.status_id === '2')).toBe(true);
+	});
+
+	it('refuses a status name the store does not have instead of answering no orders', async () => {
+		const result = await run({ operation: 'getAll', returnAll: true, filters: { statusId: 'Dispatched' } });
+
+		expect(result.error?.message).toBe('Status must be one of the store\'s order statuses, got "Dispatched"');
+		expect(result.error?.description).toMatch(/^The store's order statuses: .*Shipped.*Give one of these names/);
+		expect(store.emulator.requests.map((r) => r.path)).toEqual(['/v2/order_statuses']);
+	});
+
 	it('answers with nothing (not an error) when no order matches: v2 sends 204', async () => {
 		const result = await run({ operation: 'getAll', returnAll: true, filters: { email: 'nobody@example.com' } });
 
@@ -320,9 +347,50 @@ describe('order update', () => {
 		const update = await run({ operation: 'update', orderId: byId(100), updateFields: { status_id: 15 } });
 		const list = await run({ operation: 'getAll', filters: { statusId: 99 } });
 
-		expect(update.error?.message).toContain('Status must be a whole number from 0 to 14');
-		expect(list.error?.message).toContain('Status must be a whole number from 0 to 14');
+		expect(update.error?.message).toBe('Status must be one of the store\'s order statuses, got "15"');
+		expect(list.error?.message).toBe('Status must be one of the store\'s order statuses, got "99"');
 		expect(store.emulator.requests).toHaveLength(0);
+	});
+
+	it('accepts a status name in any letter case, reading the store\'s statuses once for all items', async () => {
+		const ids = store.emulator.state.orders.filter((o) => o.status_id === 11).slice(0, 3).map((o) => o.id);
+		expect(ids).toHaveLength(3);
+
+		const result = await run(
+			{ operation: 'update', orderId: '={{ $json.id }}', updateFields: { status_id: '={{ $json.status }}' } },
+			{ input: [{ id: ids[0], status: 'Shipped' }, { id: ids[1], status: 'shipped' }, { id: ids[2], status: ' COMPLETED ' }] },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result).map((o) => [o.id, o.status])).toEqual([[ids[0], 'Shipped'], [ids[1], 'Shipped'], [ids[2], 'Completed']]);
+		expect(store.requestLines()).toEqual([
+			'GET /v2/order_statuses',
+			`PUT /v2/orders/${ids[0]}`,
+			`PUT /v2/orders/${ids[1]}`,
+			`PUT /v2/orders/${ids[2]}`,
+		]);
+		expect(store.emulator.requests.slice(1).map((r) => r.body)).toEqual([{ status_id: 2 }, { status_id: 2 }, { status_id: 10 }]);
+		expect(ids.map((id) => store.emulator.state.orders.get(id)!.status_id)).toEqual([2, 2, 10]);
+	});
+
+	it('refuses a status name the store does not have, naming the field and listing the store\'s statuses, and changes nothing', async () => {
+		const id = firstOrderWith(() => true);
+		const before = store.emulator.state.orders.get(id)!.status_id;
+
+		const result = await run({ operation: 'update', orderId: byId(id), updateFields: { status_id: 'Shiped' } });
+
+		expect(result.error?.message).toBe('Status must be one of the store\'s order statuses, got "Shiped"');
+		expect(result.error?.description).toContain('Awaiting Fulfillment');
+		expect(result.error?.description).toContain('Shipped');
+		expect(store.requestLines()).toEqual(['GET /v2/order_statuses']);
+		expect(store.emulator.state.orders.get(id)!.status_id).toBe(before);
+	});
+
+	it('says in the status hint that Shipped without a shipment e-mails the customer without tracking', () => {
+		const fields = description.find((p) => p.name === 'updateFields')!;
+		const status = (fields.options as INodeProperties[]).find((o) => o.name === 'status_id')!;
+		expect(status.description).toContain('Setting Shipped before the order has a shipment e-mails the customer without tracking');
+		expect(status.description).toContain('create the shipment');
 	});
 
 	it('reports a missing order as not found', async () => {

@@ -330,6 +330,25 @@ describe('the order status filter', () => {
 		});
 	});
 
+	it('accepts status names in any letter case, read from the store once at activation and not at each delivery', async () => {
+		const trigger = await bed.trigger({ events: ['store/order/statusUpdated'], resolveData: false, options: { orderStatuses: ['shipped', 'Completed'] } });
+		await trigger.activate();
+		expect(requestLog(bed.emulator).filter((line) => line.includes('order_statuses'))).toEqual(['GET /v2/order_statuses']);
+		bed.emulator.clearRequests();
+		const order = bed.emulator.admin.createOrder();
+
+		bed.emulator.admin.setOrderStatus(order.id, 9); // Awaiting Shipment: not chosen
+		bed.emulator.admin.setOrderStatus(order.id, 2); // Shipped
+		bed.emulator.admin.setOrderStatus(order.id, 10); // Completed
+		await bed.settle();
+
+		expect(executions(trigger).map((r) => (r.items[0].json.data as IDataObject).status)).toEqual([
+			{ previous_status_id: 9, new_status_id: 2 },
+			{ previous_status_id: 2, new_status_id: 10 },
+		]);
+		expect(bed.emulator.requests).toEqual([]);
+	});
+
 	it('lets every status change through when no status is chosen', async () => {
 		const trigger = await activeTrigger({ events: ['store/order/statusUpdated'], resolveData: false });
 		const order = bed.emulator.admin.createOrder();

@@ -169,9 +169,19 @@ describe('bad event settings', () => {
 		expect(bed.emulator.requests).toEqual([]);
 	});
 
-	it('refuses an order status filter that is not status IDs rather than firing for every status', async () => {
-		const trigger = await bed.trigger({ events: ['store/order/statusUpdated'], options: { orderStatuses: ['Shipped', 10] } });
-		await expect(trigger.activate()).rejects.toThrow('Only New Order Status Names or IDs must be order status IDs, got "Shipped"');
+	it('refuses an order status the store does not have rather than firing for every status, listing the store\'s statuses', async () => {
+		const trigger = await bed.trigger({ events: ['store/order/statusUpdated'], options: { orderStatuses: ['Dispatched', 10] } });
+		const refusal = await trigger.activate().then(() => undefined, (error: Error & { description?: string }) => error);
+		expect(refusal?.message).toBe('Only New Order Status Names or IDs must be one of the store\'s order statuses, got "Dispatched"');
+		expect(refusal?.description).toMatch(/^The store's order statuses: .*Shipped/);
+		// Only the statuses were read: no hook was registered.
+		expect(requestLog(bed.emulator)).toEqual(['GET /v2/order_statuses']);
+		expect(hooksOf(trigger)).toEqual([]);
+	});
+
+	it('refuses an order status ID outside BigCommerce\'s 0 to 14 before any request', async () => {
+		const trigger = await bed.trigger({ events: ['store/order/statusUpdated'], options: { orderStatuses: [99] } });
+		await expect(trigger.activate()).rejects.toThrow('Only New Order Status Names or IDs must be one of the store\'s order statuses, got "99"');
 		expect(bed.emulator.requests).toEqual([]);
 	});
 

@@ -5,7 +5,7 @@ import { bigCommerceRequest, getAllItems } from '../transport';
 import { EVENT_OPTIONS, expandEvent, parseCustomScopes } from './events';
 import { VERIFICATION_HEADER, generateWebhookSecret } from './verify';
 import { forgetRegistration, recordedHookIds, staticDataOf, storedSecret } from './staticData';
-import { checkOrderStatusFilter } from './statusFilter';
+import { prepareOrderStatusFilter } from './statusFilter';
 
 interface RemoteHook {
 	id: number;
@@ -178,6 +178,7 @@ export async function repairHooks(context: IHookFunctions): Promise<boolean> {
 	const data = staticDataOf(context);
 	const secret = storedSecret(data);
 	if (secret === undefined) return false;
+	await prepareOrderStatusFilter(context);
 	data.hookIds = await syncHooks(context, destination, scopes, secret);
 	data.destination = destination;
 	return true;
@@ -187,8 +188,8 @@ export async function repairHooks(context: IHookFunctions): Promise<boolean> {
 export async function createHooks(context: IHookFunctions): Promise<boolean> {
 	const destination = assertDeliverableDestination(context);
 	const scopes = readScopes(context);
-	checkOrderStatusFilter(context);
 	await assertSignatureCheckPossible(context);
+	await prepareOrderStatusFilter(context);
 	const data = staticDataOf(context);
 	const secret = storedSecret(data) ?? generateWebhookSecret();
 	// Keep the secret before any request, so hooks created before a failure stay verifiable.

@@ -99,7 +99,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	}
 
 	if (isOrderStatusChange(delivery.scope)) {
-		const wanted = readOrderStatusFilter(this);
+		const wanted = await readOrderStatusFilter(this);
 		const data = Array.isArray(delivery.data) ? {} : delivery.data;
 		const status = (data.status ?? {}) as IDataObject;
 		if (wanted.length && !wanted.includes(Number(status.new_status_id))) {

@@ -13,6 +13,8 @@ export interface TriggerStaticData extends IDataObject {
 	seenHashes?: string[];
 	/** Recent Standard Webhooks message ids with their timestamps, newest last. */
 	seenWebhookIds?: Array<[string, number]>;
+	/** The IDs of Options > Only New Order Status Names or IDs, resolved at activation. */
+	orderStatusIds?: number[];
 }
 
 export function staticDataOf(context: { getWorkflowStaticData(type: string): IDataObject }): TriggerStaticData {
@@ -37,4 +39,5 @@ export function forgetRegistration(data: TriggerStaticData): void {
 	delete data.seenHashes;
 	delete data.seenDeliveries;
 	delete data.seenWebhookIds;
+	delete data.orderStatusIds;
 }

@@ -1,5 +1,9 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { resolveOrderStatuses } from '../actions/order/statuses';
+import { staticDataOf } from './staticData';
+
+const LABEL = 'Only New Order Status Names or IDs';
 
 /** Options > Only New Order Status Names or IDs, as entered, empty entries left out. */
 function chosenStatuses(context: IHookFunctions | IWebhookFunctions): unknown[] {
@@ -8,22 +12,26 @@ function chosenStatuses(context: IHookFunctions | IWebhookFunctions): unknown[] 
 }
 
 /**
- * Refuses a value that is not a status ID rather than dropping it: a filter of only bad values
- * would otherwise start the workflow for every status.
+ * At activation: resolves the chosen statuses (names through the store's statuses) and keeps
+ * their IDs for the deliveries. An unknown status is refused rather than dropped: a filter of
+ * only unknown values would otherwise start the workflow for every status.
  */
-export function checkOrderStatusFilter(context: IHookFunctions | IWebhookFunctions): void {
-	const bad = chosenStatuses(context).filter((value) => !/^\d+$/.test(String(value).trim()));
-	if (bad.length) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Only New Order Status Names or IDs must be order status IDs, got ${bad.map((v) => `"${String(v).slice(0, 30)}"`).join(', ')}`,
-			{ description: 'Choose statuses from the list, or give their numeric IDs (e.g. 11 for Awaiting Fulfillment).' },
-		);
-	}
+export async function prepareOrderStatusFilter(context: IHookFunctions): Promise<void> {
+	const ids = await resolveOrderStatuses(context, chosenStatuses(context), LABEL);
+	const data = staticDataOf(context);
+	if (ids.length) data.orderStatusIds = ids;
+	else delete data.orderStatusIds;
 }
 
-/** The status IDs the order status filter lets through; empty for every status. */
-export function readOrderStatusFilter(context: IHookFunctions | IWebhookFunctions): number[] {
-	checkOrderStatusFilter(context);
-	return chosenStatuses(context).map((value) => Number(String(value).trim()));
+/**
+ * The status IDs the order status filter lets through; empty for every status. The IDs
+ * resolved at activation are used; without them (a registration made before names were
+ * accepted), the statuses are resolved now.
+ */
+export async function readOrderStatusFilter(context: IWebhookFunctions): Promise<number[]> {
+	const chosen = chosenStatuses(context);
+	if (!chosen.length) return [];
+	const kept = staticDataOf(context).orderStatusIds;
+	if (Array.isArray(kept) && kept.length) return kept.map(Number);
+	return await resolveOrderStatuses(context, chosen, LABEL);
 }

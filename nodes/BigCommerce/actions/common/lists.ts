@@ -17,11 +17,11 @@ export interface ListRequest extends Omit<PaginateOptions, 'limit' | 'itemIndex'
 export async function executeList(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	listFor: (itemIndex: number) => ListRequest,
+	listFor: (itemIndex: number) => ListRequest | Promise<ListRequest>,
 ): Promise<INodeExecutionData[]> {
 	return await executePerItem.call(this, items, async (itemIndex) => {
 		const { limit } = readReturnAllOrLimit(this, itemIndex);
-		const { shape, ...request } = listFor(itemIndex);
+		const { shape, ...request } = await listFor(itemIndex);
 		const records: IDataObject[] = [];
 		for await (const page of paginate.call(this, { ...request, limit, itemIndex })) {
 			for (const record of page) {
@@ -36,7 +36,7 @@ export async function executeList(
 
 /** The execute of a Get Many: `listFor` reads one item's parameters into its list request. */
 export function listOperation(
-	listFor: (context: IExecuteFunctions, itemIndex: number) => ListRequest,
+	listFor: (context: IExecuteFunctions, itemIndex: number) => ListRequest | Promise<ListRequest>,
 ): (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> {
 	return async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await executeList.call(this, items, (itemIndex) => listFor(this, itemIndex));

@@ -12,13 +12,11 @@ import {
 	wholeNumberField,
 	type FormField,
 } from '../common/formFields';
-import { toId, toText, toWholeNumber } from '../common/inputs';
+import { toId, toText } from '../common/inputs';
+import { resolveOrderStatuses } from './statuses';
 
 const DATE_HINT =
 	'An ISO-8601 date or an n8n date, e.g. 2026-01-31T09:00:00Z; without a time zone it is read in the workflow\'s time zone';
-
-/** BigCommerce's order statuses are a fixed set, 0 (Incomplete) to 14 (Partially Refunded); stores only rename them. */
-export const ORDER_STATUS_IDS = { min: 0, max: 14 };
 
 // The fields v2 orders can be sorted by, each optionally :asc or :desc.
 const SORT = /^(id|customer_id|date_created|date_modified|status_id|channel_id|external_id)(:(asc|desc))?$/;
@@ -89,9 +87,13 @@ const filters: FormField[] = [
 		},
 	),
 	storeChoiceField('Status Name or ID', 'statusId', 'getOrderStatuses', {
-		lead: 'Only orders in this status',
+		lead: 'Only orders in this status; an expression may also give its name, e.g. Shipped',
 		key: 'status_id',
-		read: (context, value, itemIndex) => toWholeNumber(context, value, 'Status', itemIndex, ORDER_STATUS_IDS),
+		// A name or an ID, resolved against the store's statuses by resolveStatusFilter.
+		read: (context, value, itemIndex) => {
+			const status = typeof value === 'number' ? value : toText(context, value, 'Status', itemIndex);
+			return status === '' ? undefined : status;
+		},
 	}),
 ];
 
@@ -112,4 +114,11 @@ export function readOrderFilters(context: IExecuteFunctions, itemIndex: number):
 		}
 	}
 	return qs;
+}
+
+/** Turns a Status given by name into its ID, and refuses a status the store does not have. */
+export async function resolveStatusFilter(context: IExecuteFunctions, qs: IDataObject, itemIndex: number): Promise<IDataObject> {
+	if (qs.status_id === undefined) return qs;
+	const [statusId] = await resolveOrderStatuses(context, [qs.status_id], 'Status', itemIndex);
+	return { ...qs, status_id: statusId };
 }

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { optionsCollection, returnAllOrLimit, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { listOperation } from '../common/lists';
-import { orderFilters, readOrderFilters } from './filters';
+import { orderFilters, readOrderFilters, resolveStatusFilter } from './filters';
 import { embedSubResources, includeOptions, readIncludes } from './subResources';
 import { toSimpleOrder } from './toSimpleOrder';
 
@@ -17,8 +17,8 @@ const properties: INodeProperties[] = [
 export const description = showFor({ show: { resource: ['order'], operation: ['getAll'] } }, properties);
 
 // v2 pages hold at most 250 orders; transport stops on a short page or a 204.
-export const execute = listOperation((context, itemIndex) => {
-	const qs = readOrderFilters(context, itemIndex);
+export const execute = listOperation(async (context, itemIndex) => {
+	const qs = await resolveStatusFilter(context, readOrderFilters(context, itemIndex), itemIndex);
 	const includes = readIncludes(context.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
 	return {

@@ -4,9 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { bigCommerceApiRequest } from '../../transport';
 import { simplifyProperty, updateFieldsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
-import { readId, toText, toWholeNumber } from '../common/inputs';
-import { ORDER_STATUS_IDS } from './filters';
+import { readId, toText } from '../common/inputs';
 import { orderIdLocator } from './orderIdLocator';
+import { resolveOrderStatuses } from './statuses';
 import { toSimpleOrder } from './toSimpleOrder';
 
 const properties: INodeProperties[] = [
@@ -59,7 +59,7 @@ const properties: INodeProperties[] = [
 			typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
 			default: '',
 			description:
-				'The new status; BigCommerce sends the customer the e-mail set up for it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'The new status (an expression may give its name, e.g. Shipped); BigCommerce sends the customer the e-mail set up for it. Setting Shipped before the order has a shipment e-mails the customer without tracking: create the shipment with its tracking number instead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	]),
 	simplifyProperty,
@@ -83,12 +83,14 @@ export async function executeItem(this: IExecuteFunctions, itemIndex: number): P
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
 	const body: IDataObject = {};
-	if (fields.status_id !== undefined && fields.status_id !== '') {
-		body.status_id = toWholeNumber(this, fields.status_id, 'Status', itemIndex, ORDER_STATUS_IDS);
-	}
 	for (const [name, [field, displayName]] of Object.entries(TEXT_FIELDS)) {
 		// Empty text is allowed: it clears the field.
 		if (fields[name] !== undefined) body[field] = toText(this, fields[name], displayName, itemIndex, false);
+	}
+	const status = typeof fields.status_id === 'string' ? fields.status_id.trim() : fields.status_id;
+	// Checked after the other fields so a bad one is refused before the store's statuses are read.
+	if (status !== undefined && status !== '') {
+		[body.status_id] = await resolveOrderStatuses(this, [status], 'Status', itemIndex);
 	}
 	if (!Object.keys(body).length) {
 		throw new NodeOperationError(this.getNode(), 'Add at least one field to Update Fields', {
