@@ -7,7 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { optionsCollection } from './actions/common/descriptions';
+import { optionsCollection, simplifyProperty } from './actions/common/descriptions';
 import { getOrderStatuses } from './methods/loadOptions';
 import { EVENT_OPTIONS } from './trigger/events';
 import { createHooks, deleteHooks, repairHooks } from './trigger/hooks';
@@ -19,7 +19,9 @@ export class BigCommerceTrigger implements INodeType {
 		name: 'bigCommerceTrigger',
 		icon: { light: 'file:../../icons/bigcommerce.svg', dark: 'file:../../icons/bigcommerce.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Simplify, on by default; version 1 workflows keep the raw deliveries they were built on.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when something happens in a BigCommerce store',
 		defaults: { name: 'BigCommerce Trigger' },
@@ -58,6 +60,15 @@ export class BigCommerceTrigger implements INodeType {
 				default: true,
 				description:
 					'Whether to fetch the full record the event is about (e.g. the order with its line items, shipping addresses and coupons) instead of only its ID',
+			},
+			{
+				...simplifyProperty,
+				default: false,
+				displayOptions: { show: { '@version': [1] } },
+			},
+			{
+				...simplifyProperty,
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 			},
 			optionsCollection([
 				{

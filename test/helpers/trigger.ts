@@ -37,6 +37,8 @@ export interface TriggerSetup {
 	parameters: INodeParameters;
 	/** n8n's webhook base URL (WEBHOOK_URL + '/webhook'); a public HTTPS address by default. */
 	webhookBaseUrl?: string;
+	/** The node's version, as saved in the workflow; 1 by default. */
+	typeVersion?: number;
 }
 
 export interface DeliveryRequest {
@@ -123,7 +125,7 @@ export class TriggerHarness {
 			id: randomUUID(),
 			name: 'BigCommerce Trigger',
 			type: TRIGGER_TYPE,
-			typeVersion: 1,
+			typeVersion: setup.typeVersion ?? 1,
 			position: [0, 0],
 			webhookId: randomUUID(),
 			parameters: setup.parameters,

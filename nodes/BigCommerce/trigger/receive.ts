@@ -13,6 +13,7 @@ import { readScopes, requiresSignedDeliveries } from './hooks';
 import { staticDataOf } from './staticData';
 import { readOrderStatusFilter } from './statusFilter';
 import { resolveEvent } from './resolveEvent';
+import { toSimpleEvent } from './simplify';
 import {
 	SIGNATURE_TOLERANCE_SECONDS,
 	readStandardWebhookHeaders,
@@ -114,8 +115,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 
 	const resolveData = this.getNodeParameter('resolveData', true) as boolean;
 	const resolution = resolveData ? await resolveEvent.call(this, delivery) : {};
-	return {
-		noWebhookResponse: true,
-		workflowData: [this.helpers.returnJsonArray([{ ...delivery, ...resolution }])],
-	};
+	// Version 1 has no Simplify and hands over the delivery as BigCommerce sent it.
+	const simplify = this.getNodeParameter('simplify', false) === true;
+	const item = simplify ? toSimpleEvent(delivery, resolution) : { ...delivery, ...resolution };
+	return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
 }
