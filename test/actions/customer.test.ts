@@ -461,7 +461,7 @@ describe('customer getAll', () => {
 	it('refuses a date filter that is not a date before sending anything', async () => {
 		const result = await run({ operation: 'getAll', returnAll: true, filters: { minDateCreated: 'last week' } });
 
-		expect(result.error?.message).toContain('Min Date Created must be a date');
+		expect(result.error?.message).toContain('Created After must be a date');
 		expect(store.emulator.requests).toEqual([]);
 	});
 });

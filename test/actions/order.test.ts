@@ -190,7 +190,7 @@ describe('order get many', () => {
 
 	it('refuses an unparseable date and reversed ranges before sending anything', async () => {
 		const badDate = await run({ operation: 'getAll', filters: { minDateCreated: 'last tuesday' } });
-		expect(badDate.error?.message).toContain('Min Date Created must be a date');
+		expect(badDate.error?.message).toContain('Created After must be a date');
 
 		const reversed = await run({ operation: 'getAll', filters: { minId: 200, maxId: 100 } });
 		expect(reversed.error?.message).toBe('Min ID must not be greater than Max ID');

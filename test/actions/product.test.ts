@@ -343,7 +343,7 @@ describe('product getAll filters', () => {
 		const badDate = await store.run({ operation: 'getAll', returnAll: true, filters: { minDateModified: 'last week' } });
 
 		expect(badIds.error?.message).toBe('IDs must be a positive whole number, got "abc"');
-		expect(badDate.error?.message).toMatch(/^Min Date Modified must be a date/);
+		expect(badDate.error?.message).toMatch(/^Modified After must be a date/);
 		expect(store.emulator.requests).toEqual([]);
 	});
 });

@@ -40,12 +40,13 @@ async function main(): Promise<void> {
 		log(`\n${reason}: stopping n8n and the emulator...`);
 		await stack?.stop();
 		killAllStarted();
+		if (stack) log(`n8n's log is kept: ${stack.n8n.logFile}`);
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void shutdown('Ctrl-C', 0));
 	process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
 
-	stack = await startStack({ spec: N8N_2, log, n8nPort, emulatorPort });
+	stack = await startStack({ spec: N8N_2, log, n8nPort, emulatorPort, keepLog: true });
 	if (stopping) return;
 	const { emulator, n8n, client, workflows } = stack;
 

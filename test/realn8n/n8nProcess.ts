@@ -79,12 +79,15 @@ export function n8nEnv(runtime: Runtime, settings: Record<string, string>): Node
 	return { ...env, ...envForNode(runtime.nodeBin), ...settings };
 }
 
+/** n8n's log file in its user folder. */
+export const N8N_LOG_NAME = 'n8n.log';
+
 export async function startN8n(runtime: Runtime, options: StartOptions): Promise<N8nServer> {
 	const port = options.port ?? (await freePort());
 	const brokerPort = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	fs.mkdirSync(options.userFolder, { recursive: true });
-	const logFile = path.join(options.userFolder, 'n8n.log');
+	const logFile = path.join(options.userFolder, N8N_LOG_NAME);
 	const webhookUrl = options.webhookUrl ?? `${baseUrl}/`;
 	const major = runtime.spec.n8nVersion.split('.')[0];
 	const settings: Record<string, string> = {

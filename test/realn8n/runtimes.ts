@@ -109,12 +109,23 @@ function run(
 	});
 }
 
-/** Tarballs npm has fetched so far, from its `--loglevel=http` log. */
-function countDownloads(logFile: string): number {
+/**
+ * What npm install has done so far, from its `--loglevel=http` log: the tarballs fetched, or,
+ * before the first one (npm first resolves the whole tree, and a warm cache may fetch none),
+ * that it is still resolving, rather than "0 packages downloaded" for minutes.
+ */
+export function installProgress(npmLog: string): string {
+	const tarballs = (npmLog.match(/GET 200 \S+\.tgz/g) ?? []).length;
+	if (tarballs > 0) return `${tarballs} packages downloaded`;
+	const lookups = (npmLog.match(/GET 200 \S+/g) ?? []).length;
+	return lookups > 0 ? `resolving packages (${lookups} looked up)...` : 'resolving packages...';
+}
+
+function readInstallProgress(logFile: string): string {
 	try {
-		return (fs.readFileSync(logFile, 'utf8').match(/GET 200 \S+\.tgz/g) ?? []).length;
+		return installProgress(fs.readFileSync(logFile, 'utf8'));
 	} catch {
-		return 0;
+		return installProgress('');
 	}
 }
 
@@ -257,7 +268,7 @@ export async function ensureRuntime(spec: RuntimeSpec, log: Log): Promise<Runtim
 					['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=http', `n8n@${spec.n8nVersion}`],
 					{ cwd: temp, env, logFile },
 				),
-			() => `${countDownloads(logFile)} packages downloaded`,
+			() => readInstallProgress(logFile),
 		);
 		await withProgress(log, `Building sqlite3 for Node ${nodeMajor}`, '90 seconds', () =>
 			run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], { cwd: temp, env, logFile }),

@@ -12,7 +12,7 @@ import * as path from 'path';
 
 import { startEmulator, type Emulator } from '../emulator';
 import { N8nClient, DEMO_OWNER, type CreatedCredential, type WorkflowJson } from './n8nApi';
-import { freePort, startN8n, type N8nServer } from './n8nProcess';
+import { freePort, N8N_LOG_NAME, startN8n, type N8nServer } from './n8nProcess';
 import { installIntoNodesFolder, packPackage, REPO_ROOT, type PackedPackage } from './package';
 import { cacheRoot, ensureRuntime, type Log, type Runtime, type RuntimeSpec } from './runtimes';
 
@@ -35,6 +35,8 @@ export interface StackOptions {
 	emulatorPort?: number;
 	/** Keep the n8n user folder after stop (default: removed). */
 	keepUserFolder?: boolean;
+	/** Keep n8n's log where it is when the user folder is removed (the demo prints its path). */
+	keepLog?: boolean;
 	/** A package already packed (default: packed now, or taken from the cache). */
 	packed?: PackedPackage;
 }
@@ -89,6 +91,20 @@ export function packAndReport(log: Log): PackedPackage {
 	return packed;
 }
 
+/**
+ * Removes an n8n user folder (database, installed package, files) but its log, so the path
+ * printed while n8n ran still leads to the log after it stopped.
+ */
+export function removeAllButLog(userFolder: string): void {
+	if (!fs.existsSync(path.join(userFolder, N8N_LOG_NAME))) {
+		fs.rmSync(userFolder, { recursive: true, force: true });
+		return;
+	}
+	for (const entry of fs.readdirSync(userFolder)) {
+		if (entry !== N8N_LOG_NAME) fs.rmSync(path.join(userFolder, entry), { recursive: true, force: true });
+	}
+}
+
 export async function startStack(options: StackOptions): Promise<Stack> {
 	const { log } = options;
 	const cleanups: Array<() => Promise<void> | void> = [];
@@ -127,7 +143,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		cleanups.push(() => emulator.stop());
 
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-bigcommerce-${options.spec.n8nVersion.split('.')[0]}x-`));
-		if (!options.keepUserFolder) cleanups.push(() => fs.rmSync(userFolder, { recursive: true, force: true }));
+		if (!options.keepUserFolder) {
+			cleanups.push(() =>
+				options.keepLog ? removeAllButLog(userFolder) : fs.rmSync(userFolder, { recursive: true, force: true }),
+			);
+		}
 		installIntoNodesFolder(packed.tarball, userFolder);
 		const filesFolder = path.join(userFolder, 'n8n-files');
 		fs.mkdirSync(filesFolder, { recursive: true });

@@ -106,7 +106,7 @@ export interface UpdateById {
 	path: string;
 	batchSize: number;
 	/** The checked request body of one item's Update Fields. */
-	toBody: (context: IExecuteFunctions, fields: IDataObject, itemIndex: number) => IDataObject;
+	toBody: (context: IExecuteFunctions, fields: IDataObject, itemIndex: number) => IDataObject | Promise<IDataObject>;
 	/** The simplified output of a saved record. */
 	simplify: (record: IDataObject) => IDataObject;
 }
@@ -124,10 +124,10 @@ export async function executeUpdateById(
 	return await run.call(this, items, {
 		batchSize: update.batchSize,
 		isolateFailures: true,
-		build: (itemIndex: number) => {
+		build: async (itemIndex: number) => {
 			const id = readId(this, update.idParameter, itemIndex, update.idName);
 			const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-			const body = update.toBody(this, updateFields, itemIndex);
+			const body = await update.toBody(this, updateFields, itemIndex);
 			if (!Object.keys(body).length) {
 				throw new NodeOperationError(this.getNode(), 'Add at least one field to update', {
 					itemIndex,

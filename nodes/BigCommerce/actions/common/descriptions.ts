@@ -1,7 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/**
+ * n8n runs a node once per input item, so a Get Many after a node with 18 items lists the
+ * store 18 times; Execute Once is the setting that lists it once.
+ */
+export const runsPerInputItemNotice: INodeProperties = {
+	displayName:
+		'Runs once per input item: after a node that outputs several items, this list comes once for each of them. If the filters do not use the input item, turn on Settings > Execute Once.',
+	name: 'runsPerInputItemNotice',
+	type: 'notice',
+	default: '',
+};
+
+/** The top of every Get Many: the per-item notice, Return All and Limit. */
 export function returnAllOrLimit(): INodeProperties[] {
 	return [
+		runsPerInputItemNotice,
 		{
 			displayName: 'Return All',
 			name: 'returnAll',

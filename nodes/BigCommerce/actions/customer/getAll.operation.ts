@@ -71,6 +71,8 @@ const filters: FormField[] = [
 				withoutCommas(context, toList(value), { displayName: 'Company', entry: 'a name' }, itemIndex),
 		},
 	),
+	customerDate('Created After', 'minDateCreated', 'Only customers created at or after this date and time', 'date_created:min'),
+	customerDate('Created Before', 'maxDateCreated', 'Only customers created at or before this date and time', 'date_created:max'),
 	storeChoicesField('Customer Group Names or IDs', 'customerGroupId', 'getCustomerGroups', {
 		lead: 'Only customers in these groups',
 		key: 'customer_group_id:in',
@@ -85,10 +87,8 @@ const filters: FormField[] = [
 				toEmail(context, email, itemIndex),
 			),
 	}),
-	customerDate('Max Date Created', 'maxDateCreated', 'Only customers created at or before this date and time', 'date_created:max'),
-	customerDate('Max Date Modified', 'maxDateModified', 'Only customers changed at or before this date and time', 'date_modified:max'),
-	customerDate('Min Date Created', 'minDateCreated', 'Only customers created at or after this date and time', 'date_created:min'),
-	customerDate('Min Date Modified', 'minDateModified', 'Only customers changed at or after this date and time', 'date_modified:min'),
+	customerDate('Modified After', 'minDateModified', 'Only customers changed at or after this date and time', 'date_modified:min'),
+	customerDate('Modified Before', 'maxDateModified', 'Only customers changed at or before this date and time', 'date_modified:max'),
 	textFilter('Name Contains', 'nameLike', "Text found in the customer's first and last name, without commas", {
 		placeholder: 'e.g. smith',
 		hint: 'One piece of the name, e.g. smith or jane smith; a comma is not allowed',

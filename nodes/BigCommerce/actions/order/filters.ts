@@ -45,6 +45,8 @@ const filters: FormField[] = [
 		lead: 'Only orders placed on this sales channel',
 		key: 'channel_id',
 	}),
+	orderDate('Created After', 'minDateCreated', 'Only orders created at or after this date'),
+	orderDate('Created Before', 'maxDateCreated', 'Only orders created at or before this date'),
 	wholeNumberField('Customer ID', 'customerId', 'Only orders of this customer; 0 lists guest orders', {
 		min: 0,
 		key: 'customer_id',
@@ -57,12 +59,10 @@ const filters: FormField[] = [
 			return email;
 		},
 	}),
-	orderDate('Max Date Created', 'maxDateCreated', 'Only orders created at or before this date'),
-	orderDate('Max Date Modified', 'maxDateModified', 'Only orders last changed at or before this date'),
 	orderIdBound('Max ID', 'maxId', 'Only orders with this ID or lower'),
-	orderDate('Min Date Created', 'minDateCreated', 'Only orders created at or after this date'),
-	orderDate('Min Date Modified', 'minDateModified', 'Only orders last changed at or after this date'),
 	orderIdBound('Min ID', 'minId', 'Only orders with this ID or higher'),
+	orderDate('Modified After', 'minDateModified', 'Only orders last changed at or after this date'),
+	orderDate('Modified Before', 'maxDateModified', 'Only orders last changed at or before this date'),
 	choiceField(
 		'Sort',
 		'sort',
@@ -106,11 +106,11 @@ export function readOrderFilters(context: IExecuteFunctions, itemIndex: number):
 		refuse(context, 'Min ID must not be greater than Max ID', itemIndex);
 	}
 	for (const [min, max, label] of [
-		['min_date_created', 'max_date_created', 'Date Created'],
-		['min_date_modified', 'max_date_modified', 'Date Modified'],
+		['min_date_created', 'max_date_created', 'Created'],
+		['min_date_modified', 'max_date_modified', 'Modified'],
 	]) {
 		if (qs[min] && qs[max] && Date.parse(String(qs[min])) > Date.parse(String(qs[max]))) {
-			refuse(context, `Min ${label} must not be later than Max ${label}`, itemIndex);
+			refuse(context, `${label} After must not be later than ${label} Before`, itemIndex);
 		}
 	}
 	return qs;

@@ -24,7 +24,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	// Every item's input is checked before the first product is created.
 	return await executePerItemReadFirst(this, items, {
-		read: (itemIndex: number) => readNewProduct(this, itemIndex),
+		read: async (itemIndex: number) => await readNewProduct(this, itemIndex),
 		run: async (body: IDataObject, itemIndex: number) => {
 			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 			const product = await createProduct.call(this, body, itemIndex);

@@ -29,25 +29,25 @@ const filters: FormField[] = [
 		placeholder: 'e.g. 111, 112, 113',
 		key: 'id:in',
 	}),
+	wholeNumberField('Inventory Level At Least', 'minInventoryLevel', 'Only products with at least this much stock', {
+		min: 0,
+		key: 'inventory_level:min',
+	}),
+	wholeNumberField('Inventory Level At Most', 'maxInventoryLevel', 'Only products with at most this much stock', {
+		min: 0,
+		key: 'inventory_level:max',
+	}),
 	flagFilter('Is Visible', 'isVisible', 'Whether to return only products shown on the storefront (or only hidden ones)', {
 		key: 'is_visible',
 	}),
 	textFilter('Keyword', 'keyword', 'Words found in the name, description, SKU or brand name', { placeholder: 'e.g. tote' }),
-	dateFilter('Max Date Modified', 'maxDateModified', 'Only products last changed at or before this time', {
-		api: 'v3',
-		key: 'date_modified:max',
-	}),
-	wholeNumberField('Max Inventory Level', 'maxInventoryLevel', 'Only products with at most this much stock', {
-		min: 0,
-		key: 'inventory_level:max',
-	}),
-	dateFilter('Min Date Modified', 'minDateModified', 'Only products last changed at or after this time', {
+	dateFilter('Modified After', 'minDateModified', 'Only products last changed at or after this time', {
 		api: 'v3',
 		key: 'date_modified:min',
 	}),
-	wholeNumberField('Min Inventory Level', 'minInventoryLevel', 'Only products with at least this much stock', {
-		min: 0,
-		key: 'inventory_level:min',
+	dateFilter('Modified Before', 'maxDateModified', 'Only products last changed at or before this time', {
+		api: 'v3',
+		key: 'date_modified:max',
 	}),
 	textFilter('Name', 'name', 'Only the product with exactly this name', { placeholder: 'e.g. Canvas Tote Bag' }),
 	textFilter(

@@ -7,9 +7,13 @@ import { findProductByKey } from './lookups';
 import { toProductBody } from './productFields';
 
 /** Reads one item's product: the required fields and the additional ones. */
-export function readNewProduct(context: IExecuteFunctions, itemIndex: number, extra: IDataObject = {}): IDataObject {
+export async function readNewProduct(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	extra: IDataObject = {},
+): Promise<IDataObject> {
 	const additionalFields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	return toProductBody(
+	return await toProductBody(
 		context,
 		{
 			...additionalFields,

@@ -15,16 +15,76 @@ import {
 	type FormField,
 } from '../common/formFields';
 import { toId, toText } from '../common/inputs';
+import { getAllItems } from '../../transport';
 
 function refuse(context: IExecuteFunctions, message: string, itemIndex: number): never {
 	throw new NodeOperationError(context.getNode(), message, { itemIndex });
 }
 
-function readCategories(context: IExecuteFunctions, value: unknown, itemIndex: number): number[] {
-	const values =
-		typeof value === 'string' ? value.split(',').filter((part) => part.trim() !== '') : (value as unknown[]);
-	if (!Array.isArray(values)) refuse(context, 'Categories must be a list of category IDs', itemIndex);
-	return values.map((id) => toId(context, id, 'Categories', itemIndex));
+/** A category given by name, found in the store's categories before the product is sent. */
+interface CategoryName {
+	categoryName: string;
+}
+
+const CATEGORIES_HINT = 'Or names or IDs separated by semicolons, e.g. Kitchen; Coffee or 12;15';
+
+/**
+ * Categories as a list, a number, or a text such as "Kitchen; Coffee" or "12;15" (a text
+ * without semicolons is split on commas, as IDs used to be): IDs are checked here, names are
+ * kept for `withCategoryIds`, which looks them up in the store.
+ */
+function readCategories(context: IExecuteFunctions, value: unknown, itemIndex: number): Array<number | CategoryName> {
+	let values: unknown[];
+	if (typeof value === 'string') values = value.split(value.includes(';') ? ';' : ',');
+	else if (typeof value === 'number') values = [value];
+	else if (Array.isArray(value)) values = value;
+	else refuse(context, 'Categories must be category names or IDs, e.g. Kitchen; Coffee or 12;15', itemIndex);
+	return values
+		.filter((entry) => String(entry ?? '').trim() !== '')
+		.map((entry) =>
+			typeof entry === 'string' && !/^\s*\d+\s*$/.test(entry)
+				? { categoryName: entry.trim() }
+				: toId(context, entry, 'Categories', itemIndex),
+		);
+}
+
+// One list of the store's categories per execution, shared by its items.
+const storeCategories = new WeakMap<IExecuteFunctions, Promise<IDataObject[]>>();
+
+function categoriesOf(context: IExecuteFunctions): Promise<IDataObject[]> {
+	let categories = storeCategories.get(context);
+	if (!categories) {
+		categories = getAllItems.call(context, { style: 'v3Page', path: '/v3/catalog/trees/categories' });
+		storeCategories.set(context, categories);
+	}
+	return categories;
+}
+
+/** Replaces category names in a product body with their IDs; an unknown or ambiguous name is refused. */
+async function withCategoryIds(context: IExecuteFunctions, body: IDataObject, itemIndex: number): Promise<IDataObject> {
+	const entries = body.categories as Array<number | CategoryName> | undefined;
+	if (!entries?.some((entry) => typeof entry === 'object')) return body;
+	const categories = await categoriesOf(context);
+	const ids = entries.map((entry) => {
+		if (typeof entry === 'number') return entry;
+		const wanted = entry.categoryName.toLowerCase();
+		const matches = categories.filter((category) => String(category.name).trim().toLowerCase() === wanted);
+		if (matches.length === 1) return Number(matches[0].category_id);
+		if (matches.length > 1) {
+			refuse(
+				context,
+				`Categories: "${entry.categoryName}" names ${matches.length} categories (IDs ${matches.map((c) => String(c.category_id)).join(', ')}); give the ID instead`,
+				itemIndex,
+			);
+		}
+		const known = categories.slice(0, 5).map((category) => String(category.name));
+		refuse(
+			context,
+			`Categories: the store has no category named "${entry.categoryName.slice(0, 60)}"${known.length ? ` (it has e.g. ${known.join(', ')})` : ''}`,
+			itemIndex,
+		);
+	});
+	return { ...body, categories: ids };
 }
 
 function readImages(context: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] | undefined {
@@ -92,7 +152,7 @@ const optionalFields: FormField[] = [
 		{ name: 'Preorder', value: 'preorder', description: 'Can be pre-ordered' },
 	]),
 	storeChoiceField('Brand Name or ID', 'brand_id', 'getBrands', { zeroIsNone: true }),
-	storeChoicesField('Category Names or IDs', 'categories', 'getCategories', { read: readCategories }),
+	storeChoicesField('Category Names or IDs', 'categories', 'getCategories', { read: readCategories, hint: CATEGORIES_HINT }),
 	choiceField('Condition', 'condition', 'The condition shown to shoppers and sent to shopping feeds', [
 		{ name: 'New', value: 'New' },
 		{ name: 'Refurbished', value: 'Refurbished' },
@@ -225,11 +285,11 @@ export function productFieldOptions(
 
 /**
  * Turns product parameters (required ones and a collection) into a BigCommerce product body,
- * refusing, before any request, a value BigCommerce would reject: a negative price, a
- * fractional stock level, an unknown choice, an image that is not a URL.
+ * refusing, before any write, a value BigCommerce would reject: a negative price, a
+ * fractional stock level, an unknown choice or category, an image that is not a URL.
  */
-export function toProductBody(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
-	return readFields(context, allFields, fields, itemIndex);
+export async function toProductBody(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): Promise<IDataObject> {
+	return await withCategoryIds(context, readFields(context, allFields, fields, itemIndex), itemIndex);
 }
 
 /** Wording of fields whose effect differs when an existing product is changed. */

@@ -62,9 +62,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const inputs = await readEveryItem(this, items, (itemIndex): UpsertRow => {
+	const inputs = await readEveryItem(this, items, async (itemIndex): Promise<UpsertRow> => {
 		const sku = toText(this, this.getNodeParameter('sku', itemIndex), 'SKU', itemIndex);
-		return { itemIndex, key: skuKey(sku), body: readNewProduct(this, itemIndex, { sku }) };
+		return { itemIndex, key: skuKey(sku), body: await readNewProduct(this, itemIndex, { sku }) };
 	});
 	const outcomes = new ItemOutcomes<Upserted>(this, items, inputs);
 	const rows = plannedPerItem(inputs).map((entry) => entry.record);
