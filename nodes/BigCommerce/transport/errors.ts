@@ -218,13 +218,22 @@ function failureWithoutAnswer(
 
 export function toNetworkError(
 	node: INode,
-	call: { method: IHttpRequestMethods; path: string; itemIndex?: number; attempts: number; reason: string; ambiguous: boolean },
+	call: {
+		method: IHttpRequestMethods;
+		path: string;
+		itemIndex?: number;
+		attempts: number;
+		reason: string;
+		/** What to check, naming the credential field; a general check of the API URL otherwise. */
+		hint?: string;
+		ambiguous: boolean;
+	},
 ): NodeApiError {
 	const message = `Could not reach BigCommerce: ${call.reason}`;
 	const description = [
 		call.ambiguous
 			? 'The connection failed after the request was sent, so BigCommerce may or may not have saved it. Check the store before running this item again.'
-			: `Tried ${call.attempts} time${call.attempts === 1 ? '' : 's'}. Check the network and the API URL in the BigCommerce API credential (https://api.bigcommerce.com unless you use a proxy), then try again.`,
+			: `${call.hint ?? 'Check the network and the API URL in the BigCommerce API credential (https://api.bigcommerce.com unless you use a proxy), then try again.'} Tried ${call.attempts} time${call.attempts === 1 ? '' : 's'}.`,
 		`${call.method} ${call.path}`,
 	].join('\n');
 	return failureWithoutAnswer(node, { message, description, itemIndex: call.itemIndex, ambiguous: call.ambiguous });
