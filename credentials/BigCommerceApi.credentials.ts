@@ -111,7 +111,7 @@ export class BigCommerceApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'No store found at this store hash. Use the hash from the API path, e.g. abc123 in https://api.bigcommerce.com/stores/abc123/v3/.',
+						'No store found at this Store Hash. Copy the Store Hash from the API account\'s API path, e.g. abc123 in https://api.bigcommerce.com/stores/abc123/v3/.',
 				},
 			},
 		],

@@ -120,6 +120,23 @@ describe('customer group get', () => {
 		expect(result.error?.message).toContain('Not found');
 	});
 
+	it('a wrong Store Hash in the credential is named as such, not as a missing group', async () => {
+		const wholesale = groupNamed('Wholesale')!;
+
+		const result = await run({ operation: 'get', customerGroupId: byId(wholesale.id) }, { credentials: { storeHash: 'wrong1' } });
+
+		expect(result.error?.httpCode).toBe('404');
+		expect(result.error?.message).toBe("No store found at the credential's Store Hash");
+		expect(result.error?.description).toMatch(/Check the Store Hash in the BigCommerce API credential/);
+	});
+
+	it('an unknown group of the right store keeps the record hint', async () => {
+		const result = await run({ operation: 'get', customerGroupId: byId(404404) });
+
+		expect(result.error?.message).toBe('Not found: The requested resource was not found.');
+		expect(result.error?.description).toMatch(/Check the ID/);
+	});
+
 	it('refuses a non-numeric ID before sending anything', async () => {
 		const result = await run({ operation: 'get', customerGroupId: byId('={{ $json.group }}') }, { input: [{ group: 'Wholesale' }] });
 

@@ -113,6 +113,10 @@ export function readBigCommerceError(body: unknown): { message?: string; details
 	return { details: [] };
 }
 
+// BigCommerce answers 404 for any path below a store hash it does not know, naming the store
+// rather than a record: that is a wrong credential, not a missing record.
+const STORE_NOT_FOUND = /\bstore\b[^.]*\b(not found|does not exist|doesn't exist)\b/i;
+
 function headline(call: FailedCall, bcMessage?: string): { message: string; hint?: string } {
 	const { statusCode, method, path } = call;
 	switch (statusCode) {
@@ -133,6 +137,12 @@ function headline(call: FailedCall, bcMessage?: string): { message: string; hint
 			};
 		}
 		case 404:
+			if (bcMessage && STORE_NOT_FOUND.test(bcMessage)) {
+				return {
+					message: 'No store found at the credential\'s Store Hash',
+					hint: 'Check the Store Hash in the BigCommerce API credential: use the hash from the API account\'s API path, e.g. abc123 in https://api.bigcommerce.com/stores/abc123/v3/.',
+				};
+			}
 			return {
 				message: `Not found: ${bcMessage ?? 'the requested record does not exist'}`,
 				hint: 'Check the ID. The record may have been deleted, or belong to another store.',
