@@ -9,8 +9,10 @@ import type {
 // The credential test checks the API URL as the nodes' transport does: a plain https host (or
 // http on this machine only, for the local emulator), optional port and path, no user name,
 // query, fragment or dot segments, so the token goes nowhere else and never unencrypted over a
-// network. A refused URL is sent to a host name that cannot exist and says what is wrong.
-const normalizedApiUrl = '("" + ($credentials.apiUrl || "https://api.bigcommerce.com")).trim().replace(/\\/+$/, "")';
+// network. A URL without a scheme is read as https, as the nodes read it. A refused URL is sent
+// to a host name that cannot exist and says what is wrong.
+const normalizedApiUrl =
+	'("" + ($credentials.apiUrl || "https://api.bigcommerce.com")).trim().replace(/\\/+$/, "").replace(/^(?![A-Za-z][A-Za-z0-9+.-]*:\\/\\/)/, "https://")';
 const portAndPath = '(:[0-9]+)?(\\/[A-Za-z0-9._~-]+)*$';
 const httpsUrl = `/^https:\\/\\/[A-Za-z0-9.-]+${portAndPath}/.test(${normalizedApiUrl})`;
 const loopbackHttpUrl = `/^http:\\/\\/(localhost|127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}|\\[::1\\])${portAndPath}/.test(${normalizedApiUrl})`;
@@ -65,7 +67,7 @@ export class BigCommerceApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.bigcommerce.com',
 			description:
-				'Change only to reach BigCommerce through a proxy or a local store emulator. Must start with https:// (http:// only for localhost, 127.0.0.1 or ::1).',
+				'Change only to reach BigCommerce through a proxy or a local store emulator. An address without https:// is read as https (http:// only for localhost, 127.0.0.1 or ::1).',
 		},
 	];
 
@@ -109,7 +111,7 @@ export class BigCommerceApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'No store found at this store hash. Use the hash from the API path, e.g. abc123 in https://api.bigcommerce.com/stores/abc123/v3/.',
+						'No store found at this Store Hash. Copy the Store Hash from the API account\'s API path, e.g. abc123 in https://api.bigcommerce.com/stores/abc123/v3/.',
 				},
 			},
 		],

@@ -79,8 +79,12 @@ describe('customer group create', () => {
 	});
 
 	it.each([
-		['text that is not JSON', '[{"type": "all",', 'Discount Rules must be valid JSON'],
-		['a rule without a type', '[{"method": "percent", "amount": 5}]', 'Discount Rules: rule 1 needs a type'],
+		[
+			'text that is not JSON',
+			'[{"type": "all",',
+			'Discount Rules (JSON) is not valid JSON: a property name in double quotes was expected at line 1, column 17 (character 17), found the end of the text',
+		],
+		['a rule without a type', '[{"method": "percent", "amount": 5}]', 'Discount Rules (JSON): rule 1 needs a type'],
 		['an amount that is not a number', '{"type": "all", "method": "fixed", "amount": "ten"}', 'rule 1 has an amount that is not a number'],
 	])('refuses discount rules with %s before sending anything', async (_, rules, message) => {
 		const result = await run(
@@ -93,6 +97,88 @@ describe('customer group create', () => {
 
 		expect(result.error?.message).toContain(message);
 		expect(result.error?.context?.itemIndex).toBe(1);
+		expect(store.emulator.requests).toEqual([]);
+	});
+});
+
+describe('customer group discount rules', () => {
+	const sameRulesAsJson = JSON.stringify([
+		{ type: 'all', method: 'percent', amount: 5 },
+		{ type: 'category', method: 'fixed', amount: '2.5', category_id: 18 },
+		{ type: 'product', method: 'price', amount: 9.99, product_id: 77 },
+	]);
+	const sameRulesAsCollection = {
+		rule: [
+			{ type: 'all', method: 'percent', amount: 5 },
+			{ type: 'category', method: 'fixed', amount: 2.5, category_id: 18 },
+			{ type: 'product', method: 'price', amount: 9.99, product_id: 77 },
+		],
+	};
+	const rulesOf = (name: string) => groupNamed(name)?.discount_rules;
+
+	it('the Discount Rules collection and Discount Rules (JSON) send the same body and store the same group', async () => {
+		const fromJson = await run({ operation: 'create', name: 'From JSON', additionalFields: { discount_rules: sameRulesAsJson } });
+		const fromCollection = await run({ operation: 'create', name: 'From Collection', additionalFields: { discountRules: sameRulesAsCollection } });
+
+		expect(fromJson.error).toBeUndefined();
+		expect(fromCollection.error).toBeUndefined();
+		const [jsonBody, collectionBody] = store.emulator.requests.map((r) => r.body as Record<string, unknown>);
+		expect(collectionBody.discount_rules).toEqual(jsonBody.discount_rules);
+		expect(collectionBody.discount_rules).toEqual([
+			{ type: 'all', method: 'percent', amount: '5' },
+			{ type: 'category', method: 'fixed', amount: '2.5', category_id: 18 },
+			{ type: 'product', method: 'price', amount: '9.99', product_id: 77 },
+		]);
+		expect(rulesOf('From Collection')).toEqual(rulesOf('From JSON'));
+		expect(jsonOf(fromCollection)[0].discount_rules).toEqual(jsonOf(fromJson)[0].discount_rules);
+	});
+
+	it('update replaces the rules from the collection; a price list rule sends only its ID', async () => {
+		const vip = groupNamed('VIP')!;
+
+		const result = await run({
+			operation: 'update',
+			customerGroupId: byId(vip.id),
+			updateFields: { discountRules: { rule: [{ type: 'price_list', method: 'percent', amount: 3, price_list_id: 4 }] } },
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(store.emulator.requests[0].body).toEqual({ discount_rules: [{ type: 'price_list', price_list_id: 4 }] });
+		expect(groupNamed('VIP')?.discount_rules).toEqual([{ type: 'price_list', price_list_id: 4 }]);
+	});
+
+	it('refuses a category rule without its Category ID, naming the rule, before sending anything', async () => {
+		const result = await run({
+			operation: 'create',
+			name: 'Half Done',
+			additionalFields: { discountRules: { rule: [{ type: 'all', method: 'percent', amount: 5 }, { type: 'category', method: 'percent', amount: 5, category_id: 0 }] } },
+		});
+
+		expect(result.error?.message).toBe('Discount Rules: rule 2 Category ID must be a positive whole number, got "0"');
+		expect(store.emulator.requests).toEqual([]);
+	});
+
+	it('refuses both fields at once before sending anything', async () => {
+		const result = await run({
+			operation: 'create',
+			name: 'Twice',
+			additionalFields: { discount_rules: sameRulesAsJson, discountRules: sameRulesAsCollection },
+		});
+
+		expect(result.error?.message).toBe('Use Discount Rules or Discount Rules (JSON), not both');
+		expect(store.emulator.requests).toEqual([]);
+	});
+
+	it('a JSON mistake on a later line is placed by line and column', async () => {
+		const result = await run({
+			operation: 'create',
+			name: 'Lines',
+			additionalFields: { discount_rules: '[\n  {"type": "all", "method": "percent", "amount": 5}\n  {"type": "product"}\n]' },
+		});
+
+		expect(result.error?.message).toBe(
+			'Discount Rules (JSON) is not valid JSON: "," or "]" was expected at line 3, column 3 (character 57), found "{"',
+		);
 		expect(store.emulator.requests).toEqual([]);
 	});
 });
@@ -118,6 +204,23 @@ describe('customer group get', () => {
 
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.message).toContain('Not found');
+	});
+
+	it('a wrong Store Hash in the credential is named as such, not as a missing group', async () => {
+		const wholesale = groupNamed('Wholesale')!;
+
+		const result = await run({ operation: 'get', customerGroupId: byId(wholesale.id) }, { credentials: { storeHash: 'wrong1' } });
+
+		expect(result.error?.httpCode).toBe('404');
+		expect(result.error?.message).toBe("No store found at the credential's Store Hash");
+		expect(result.error?.description).toMatch(/Check the Store Hash in the BigCommerce API credential/);
+	});
+
+	it('an unknown group of the right store keeps the record hint', async () => {
+		const result = await run({ operation: 'get', customerGroupId: byId(404404) });
+
+		expect(result.error?.message).toBe('Not found: The requested resource was not found.');
+		expect(result.error?.description).toMatch(/Check the ID/);
 	});
 
 	it('refuses a non-numeric ID before sending anything', async () => {
@@ -248,7 +351,11 @@ describe('customer group update', () => {
 		const badJson = await run({ operation: 'update', customerGroupId: byId(vip.id), updateFields: { discount_rules: '{oops' } });
 		const empty = await run({ operation: 'update', customerGroupId: byId(vip.id), updateFields: {} });
 
-		expect(badJson.error?.message).toContain('Discount Rules must be valid JSON');
+		expect(badJson.error?.message).toBe(
+			'Discount Rules (JSON) is not valid JSON: a property name in double quotes was expected at line 1, column 2 (character 2), found "o"',
+		);
+		// The example has the shape the field wants: a list of rules.
+		expect(badJson.error?.description).toMatch(/^Check the Discount Rules \(JSON\) field\. Example: \[\{"type": "all", "method": "percent", "amount": 10\}/);
 		expect(empty.error?.message).toBe('Update Fields is empty: nothing to change');
 		expect(store.emulator.requests).toEqual([]);
 	});

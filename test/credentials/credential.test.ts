@@ -40,7 +40,7 @@ describe('BigCommerce API credential', () => {
 		for (const storeHash of ['zzz999', 'abc/../v3/hooks']) {
 			const result = await runCredentialTest({ ...base(), storeHash });
 			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/No store found at this store hash/);
+			expect(result.message).toMatch(/^No store found at this Store Hash\. Copy the Store Hash from the API account's API path/);
 		}
 	});
 });

@@ -21,6 +21,18 @@ describe('transport: failures read in plain words, never with the token', () => 
 		expectNoSecrets(result.error);
 	});
 
+	it.each(['/v2/orders/1', '/v3/catalog/products'])(
+		'a store hash BigCommerce does not know names the Store Hash, not a record (%s)',
+		async (path) => {
+			const result = await probeRequest(store.emulator, { method: 'GET', path }, { credentials: { storeHash: 'zzz999' } });
+			expect(result.error?.httpCode).toBe('404');
+			expect(result.error?.message).toBe("No store found at the credential's Store Hash");
+			expect(result.error?.description).toMatch(/Check the Store Hash in the BigCommerce API credential/);
+			expect(result.error?.description).toMatch(/BigCommerce says: Store zzz999 was not found\./);
+			expect(result.error?.description).not.toMatch(/Check the ID/);
+		},
+	);
+
 	it('v3 error objects: a 422 lists the field errors', async () => {
 		store.emulator.expectInvalidRequests('POST', '/v3/catalog/products');
 		const result = await probeRequest(store.emulator, {

@@ -35,8 +35,13 @@ function isLoopbackHost(hostname: string): boolean {
 	return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
+// A URL without a scheme, e.g. api.bigcommerce.com, is read as https: the only scheme
+// BigCommerce answers on, and Node would otherwise look up "api.bigcommerce.com/stores" as a host.
+const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+
 function parseApiUrl(raw: unknown): URL | undefined {
-	const text = String(raw ?? '').trim() || DEFAULT_API_URL;
+	const given = String(raw ?? '').trim() || DEFAULT_API_URL;
+	const text = HAS_SCHEME.test(given) ? given : `https://${given}`;
 	if (text.includes('..')) return undefined;
 	let url: URL;
 	try {

@@ -113,6 +113,10 @@ export function readBigCommerceError(body: unknown): { message?: string; details
 	return { details: [] };
 }
 
+// BigCommerce answers 404 for any path below a store hash it does not know, naming the store
+// rather than a record: that is a wrong credential, not a missing record.
+const STORE_NOT_FOUND = /\bstore\b[^.]*\b(not found|does not exist|doesn't exist)\b/i;
+
 function headline(call: FailedCall, bcMessage?: string): { message: string; hint?: string } {
 	const { statusCode, method, path } = call;
 	switch (statusCode) {
@@ -133,6 +137,12 @@ function headline(call: FailedCall, bcMessage?: string): { message: string; hint
 			};
 		}
 		case 404:
+			if (bcMessage && STORE_NOT_FOUND.test(bcMessage)) {
+				return {
+					message: 'No store found at the credential\'s Store Hash',
+					hint: 'Check the Store Hash in the BigCommerce API credential: use the hash from the API account\'s API path, e.g. abc123 in https://api.bigcommerce.com/stores/abc123/v3/.',
+				};
+			}
 			return {
 				message: `Not found: ${bcMessage ?? 'the requested record does not exist'}`,
 				hint: 'Check the ID. The record may have been deleted, or belong to another store.',
@@ -218,13 +228,22 @@ function failureWithoutAnswer(
 
 export function toNetworkError(
 	node: INode,
-	call: { method: IHttpRequestMethods; path: string; itemIndex?: number; attempts: number; reason: string; ambiguous: boolean },
+	call: {
+		method: IHttpRequestMethods;
+		path: string;
+		itemIndex?: number;
+		attempts: number;
+		reason: string;
+		/** What to check, naming the credential field; a general check of the API URL otherwise. */
+		hint?: string;
+		ambiguous: boolean;
+	},
 ): NodeApiError {
 	const message = `Could not reach BigCommerce: ${call.reason}`;
 	const description = [
 		call.ambiguous
 			? 'The connection failed after the request was sent, so BigCommerce may or may not have saved it. Check the store before running this item again.'
-			: `Tried ${call.attempts} time${call.attempts === 1 ? '' : 's'}. Check the network and the API URL in the BigCommerce API credential (https://api.bigcommerce.com unless you use a proxy), then try again.`,
+			: `${call.hint ?? 'Check the network and the API URL in the BigCommerce API credential (https://api.bigcommerce.com unless you use a proxy), then try again.'} Tried ${call.attempts} time${call.attempts === 1 ? '' : 's'}.`,
 		`${call.method} ${call.path}`,
 	].join('\n');
 	return failureWithoutAnswer(node, { message, description, itemIndex: call.itemIndex, ambiguous: call.ambiguous });

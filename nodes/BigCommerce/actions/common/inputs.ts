@@ -99,23 +99,124 @@ export function readReturnAllOrLimit(
 	return { limit: toWholeNumber(context, limit, 'Limit', itemIndex, { min: 1, max: 1_000_000 }) };
 }
 
-/** Parses a JSON parameter (text or already an object) and names the field when it is not JSON. */
+/**
+ * Where JSON text first goes wrong, as a character offset and what was found there. JSON.parse
+ * does not always say (e.g. "Unexpected token '}'" has no position), so the text is scanned.
+ */
+export function jsonMistake(text: string): { at: number; found: string; expected: string } | undefined {
+	let at = 0;
+	let mistake: { at: number; found: string; expected: string } | undefined;
+	// Stops the scan at the first mistake, which is kept for the message.
+	const fail = (expected: string): never => {
+		mistake = { at, found: at < text.length ? `"${text[at]}"` : 'the end of the text', expected };
+		throw new SyntaxError(expected);
+	};
+	const space = () => {
+		while (at < text.length && /\s/.test(text[at])) at++;
+	};
+	const word = (literal: string) => {
+		if (text.startsWith(literal, at)) at += literal.length;
+		else fail('a value');
+	};
+	const string = () => {
+		at++;
+		while (at < text.length && text[at] !== '"') {
+			if (text[at] === '\\') at++;
+			else if (text.charCodeAt(at) < 0x20) fail('a closing quote');
+			at++;
+		}
+		if (at >= text.length) fail('a closing quote');
+		at++;
+	};
+	const number = () => {
+		const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at));
+		if (!match) fail('a value');
+		at += match![0].length;
+	};
+	const list = (close: string, entry: () => void) => {
+		at++;
+		space();
+		if (text[at] === close) {
+			at++;
+			return;
+		}
+		for (;;) {
+			entry();
+			space();
+			if (text[at] === ',') {
+				at++;
+				space();
+				continue;
+			}
+			if (text[at] === close) {
+				at++;
+				return;
+			}
+			fail(`"," or "${close}"`);
+		}
+	};
+	const value = (): void => {
+		space();
+		const c = text[at];
+		if (c === '{') {
+			list('}', () => {
+				if (text[at] !== '"') fail('a property name in double quotes');
+				string();
+				space();
+				if (text[at] !== ':') fail('":"');
+				at++;
+				value();
+			});
+		} else if (c === '[') list(']', value);
+		else if (c === '"') string();
+		else if (c === 't') word('true');
+		else if (c === 'f') word('false');
+		else if (c === 'n') word('null');
+		else if (c === '-' || (c >= '0' && c <= '9')) number();
+		else fail('a value');
+	};
+	try {
+		value();
+		space();
+		if (at < text.length) fail('the end of the text');
+		return undefined;
+	} catch {
+		return mistake;
+	}
+}
+
+function whereInText(text: string, at: number): string {
+	const before = text.slice(0, at).split('\n');
+	return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+/**
+ * Parses a JSON parameter (text or already an object); when it is not JSON, names the field,
+ * where the text goes wrong, and an example of the shape the field wants.
+ */
 export function readJson(
 	context: IExecuteFunctions,
 	value: unknown,
 	displayName: string,
 	itemIndex: number,
+	example = '{"key": "value"}',
 ): IDataObject | IDataObject[] {
 	if (value && typeof value === 'object') return value as IDataObject;
+	const text = String(value ?? '');
+	let problem: string;
 	try {
-		const parsed = JSON.parse(String(value ?? ''));
+		const parsed = JSON.parse(text);
 		if (parsed && typeof parsed === 'object') return parsed;
+		problem = `${displayName} must be a JSON ${example.startsWith('[') ? 'list' : 'object'}, got ${text.trim().slice(0, 60) || 'nothing'}`;
 	} catch {
-		// reported below
+		const mistake = jsonMistake(text);
+		problem = mistake
+			? `${displayName} is not valid JSON: ${mistake.expected} was expected at ${whereInText(text, mistake.at)} (character ${mistake.at + 1}), found ${mistake.found}`
+			: `${displayName} is not valid JSON`;
 	}
-	throw new NodeOperationError(context.getNode(), `${displayName} must be valid JSON (an object or a list)`, {
+	throw new NodeOperationError(context.getNode(), problem, {
 		itemIndex,
-		description: `Check the ${displayName} field, e.g. {"key": "value"}.`,
+		description: `Check the ${displayName} field. Example: ${example}`,
 	});
 }
 

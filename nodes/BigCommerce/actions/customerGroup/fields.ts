@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceRequest, readBigCommerceError, toNodeApiError } from '../../transport';
 import { idLocator } from '../common/descriptions';
-import { choiceField, flagField, storeChoicesField } from '../common/formFields';
-import { readJson, toText } from '../common/inputs';
+import { choiceField, decimalField, flagField, storeChoicesField, wholeNumberField } from '../common/formFields';
+import { readJson, toDecimal, toId, toText } from '../common/inputs';
 import { toIds, toList } from '../common/lists';
 
 export const GROUPS_PATH = '/v2/customer_groups';
@@ -15,6 +15,46 @@ export const customerGroupIdLocator: INodeProperties = idLocator({
 	searchListMethod: 'searchCustomerGroups',
 	description: 'The customer group, chosen by name or given by ID',
 });
+
+const RULE_EXAMPLE = '[{"type": "all", "method": "percent", "amount": 10}, {"type": "category", "method": "fixed", "amount": 2.5, "category_id": 18}]';
+
+const forTypes = (...type: string[]) => ({ displayOptions: { show: { type } } });
+const notForPriceList = { displayOptions: { hide: { type: ['price_list'] } } };
+
+const ruleParts: INodeProperties[] = [
+	choiceField('Type', 'type', 'What the discount applies to', [
+		{ name: 'All Products', value: 'all', description: 'A storewide discount (one such rule at most)' },
+		{ name: 'Category', value: 'category', description: 'Products of one category' },
+		{ name: 'Product', value: 'product', description: 'One product' },
+		{ name: 'Price List', value: 'price_list', description: 'The prices of a price list (the only rule of the group)' },
+	]).property,
+	choiceField(
+		'Method',
+		'method',
+		'How Amount changes the price',
+		[
+			{ name: 'Percent Off', value: 'percent', description: 'Amount is a percentage taken off the price' },
+			{ name: 'Fixed Amount Off', value: 'fixed', description: 'Amount is taken off the price' },
+			{ name: 'Fixed Price', value: 'price', description: 'Amount is the price' },
+		],
+		notForPriceList,
+	).property,
+	decimalField('Amount', 'amount', 'The percentage, the amount off or the price, depending on Method', notForPriceList).property,
+	wholeNumberField('Category ID', 'category_id', 'The ID of the category the discount applies to', forTypes('category')).property,
+	wholeNumberField('Product ID', 'product_id', 'The ID of the product the discount applies to', forTypes('product')).property,
+	wholeNumberField('Price List ID', 'price_list_id', 'The ID of the price list whose prices members get', forTypes('price_list')).property,
+];
+
+const discountRulesField: INodeProperties = {
+	displayName: 'Discount Rules',
+	name: 'discountRules',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	default: {},
+	placeholder: 'Add Discount Rule',
+	description: 'Discounts for members of the group. None added clears the group\'s discounts.',
+	options: [{ displayName: 'Rule', name: 'rule', values: ruleParts }],
+};
 
 /** The group fields create and update share, named as the v2 API names them; toGroupBody reads them. */
 export const groupFields: INodeProperties[] = [
@@ -31,6 +71,7 @@ export const groupFields: INodeProperties[] = [
 	storeChoicesField('Category Names or IDs', 'categories', 'getCategories', {
 		lead: 'The categories members can see when Category Access is Specific Categories',
 	}).property,
+	discountRulesField,
 	{
 		displayName: 'Discount Rules (JSON)',
 		name: 'discount_rules',
@@ -38,7 +79,7 @@ export const groupFields: INodeProperties[] = [
 		default: '[]',
 		placeholder: 'e.g. [{"type": "all", "method": "percent", "amount": 10}]',
 		description:
-			'Discounts for members: a list of rules with type (all, category, product or price_list), method (percent, fixed or price), amount, and category_id, product_id or price_list_id',
+			'The discount rules as a JSON list, instead of Discount Rules: each with type (all, category, product or price_list), method (percent, fixed or price), amount, and category_id, product_id or price_list_id',
 	},
 	flagField('Is Default', 'is_default', 'Whether new customers who sign up join this group automatically').property,
 	flagField(
@@ -52,13 +93,13 @@ const RULE_TYPES = ['all', 'category', 'product', 'price_list'];
 const RULE_METHODS = ['percent', 'fixed', 'price'];
 
 function toDiscountRules(context: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] {
-	const parsed = readJson(context, value, 'Discount Rules', itemIndex);
+	const parsed = readJson(context, value, 'Discount Rules (JSON)', itemIndex, RULE_EXAMPLE);
 	const rules = Array.isArray(parsed) ? parsed : [parsed];
 	rules.forEach((rule, position) => {
 		const problem = (text: string) =>
-			new NodeOperationError(context.getNode(), `Discount Rules: rule ${position + 1} ${text}`, {
+			new NodeOperationError(context.getNode(), `Discount Rules (JSON): rule ${position + 1} ${text}`, {
 				itemIndex,
-				description: 'Example: [{"type": "all", "method": "percent", "amount": 10}]',
+				description: `Example: ${RULE_EXAMPLE}`,
 			});
 		if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw problem('must be an object');
 		if (!RULE_TYPES.includes(String(rule.type))) throw problem(`needs a type: ${RULE_TYPES.join(', ')}`);
@@ -75,6 +116,30 @@ function toDiscountRules(context: IExecuteFunctions, value: unknown, itemIndex: 
 	);
 }
 
+/** The rules of the Discount Rules collection, in the body's shape the JSON field gives too. */
+function toDiscountRuleList(context: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] {
+	const entries = ((value as IDataObject | undefined)?.rule ?? []) as IDataObject[];
+	return entries.map((entry, position) => {
+		const label = (field: string) => `Discount Rules: rule ${position + 1} ${field}`;
+		const type = String(entry.type ?? 'all');
+		if (!RULE_TYPES.includes(type)) {
+			throw new NodeOperationError(context.getNode(), `${label('Type')} must be one of ${RULE_TYPES.join(', ')}`, { itemIndex });
+		}
+		if (type === 'price_list') {
+			return { type, price_list_id: toId(context, entry.price_list_id, label('Price List ID'), itemIndex) };
+		}
+		const method = String(entry.method ?? 'percent');
+		if (!RULE_METHODS.includes(method)) {
+			throw new NodeOperationError(context.getNode(), `${label('Method')} must be one of ${RULE_METHODS.join(', ')}`, { itemIndex });
+		}
+		// v2 takes a rule's amount as a decimal string, as it answers it ("10.0000").
+		const rule: IDataObject = { type, method, amount: String(toDecimal(context, entry.amount ?? 0, label('Amount'), itemIndex)) };
+		if (type === 'category') rule.category_id = toId(context, entry.category_id, label('Category ID'), itemIndex);
+		if (type === 'product') rule.product_id = toId(context, entry.product_id, label('Product ID'), itemIndex);
+		return rule;
+	});
+}
+
 /** The v2 group body for create and update, every value checked before any request. */
 export function toGroupBody(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
 	const body: IDataObject = {};
@@ -88,9 +153,16 @@ export function toGroupBody(context: IExecuteFunctions, fields: IDataObject, ite
 	} else if (categories.length) {
 		body.category_access = { type: 'specific', categories };
 	}
-	if (fields.discount_rules !== undefined && fields.discount_rules !== '') {
-		body.discount_rules = toDiscountRules(context, fields.discount_rules, itemIndex);
+	// Saved workflows hold the JSON field; new ones use the collection. Both give the same body.
+	const json = fields.discount_rules !== undefined && fields.discount_rules !== '';
+	if (json && fields.discountRules !== undefined) {
+		throw new NodeOperationError(context.getNode(), 'Use Discount Rules or Discount Rules (JSON), not both', {
+			itemIndex,
+			description: 'Remove one of the two fields: they would each set all of the group\'s discount rules.',
+		});
 	}
+	if (json) body.discount_rules = toDiscountRules(context, fields.discount_rules, itemIndex);
+	if (fields.discountRules !== undefined) body.discount_rules = toDiscountRuleList(context, fields.discountRules, itemIndex);
 	return body;
 }
 
