@@ -193,7 +193,7 @@ describe('order get many', () => {
 		expect(badDate.error?.message).toContain('Created After must be a date');
 
 		const reversed = await run({ operation: 'getAll', filters: { minId: 200, maxId: 100 } });
-		expect(reversed.error?.message).toBe('Min ID must not be greater than Max ID');
+		expect(reversed.error?.message).toBe('ID At Least must not be greater than ID At Most');
 
 		const badEmail = await run({ operation: 'getAll', filters: { email: 'not-an-address' } });
 		expect(badEmail.error?.message).toContain('Email must be an e-mail address');

@@ -1,7 +1,8 @@
 // Every ID, number, date and JSON parameter of every operation, as the node's description lists
 // them, fed garbage through an expression (as data from a spreadsheet or another node would
 // arrive): each value is refused with a NodeOperationError that names the parameter, and no
-// request reaches the store.
+// request reaches the store. Parameters that take a name as well as an ID (order statuses,
+// product categories) may read the store's list of names once to tell; nothing else is sent.
 
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -24,6 +25,9 @@ afterAll(() => {
 let tried = 0;
 let refused = 0;
 
+// The read-only lists a name-or-ID parameter checks a value against before refusing it.
+const NAME_LISTS = [/^GET \/v2\/order_statuses(\?|$)/, /^GET \/v3\/catalog\/trees\/categories(\?|$)/];
+
 /** What went wrong with one garbage value, or undefined when it was refused properly. */
 async function tryGarbage(testCase: MatrixCase, value: unknown, mode: 'id' | 'list'): Promise<string | undefined> {
 	store.emulator.clearRequests();
@@ -33,7 +37,7 @@ async function tryGarbage(testCase: MatrixCase, value: unknown, mode: 'id' | 'li
 		credentials: credentialsFor(store.emulator),
 		input: [{ value: value as string }],
 	});
-	const sent = store.requestLines({ query: true });
+	const sent = store.requestLines({ query: true }).filter((line) => !NAME_LISTS.some((list) => list.test(line)));
 	const thrown = capture.lastNodeErrors.at(-1);
 	const shown = `${JSON.stringify(value)}${mode === 'list' ? ' (list mode)' : ''}`;
 	if (!result.error) return `${shown}: accepted${sent.length ? `, sent ${sent.join(', ')}` : ''}`;

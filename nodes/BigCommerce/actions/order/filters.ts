@@ -59,8 +59,8 @@ const filters: FormField[] = [
 			return email;
 		},
 	}),
-	orderIdBound('Max ID', 'maxId', 'Only orders with this ID or lower'),
-	orderIdBound('Min ID', 'minId', 'Only orders with this ID or higher'),
+	orderIdBound('ID At Least', 'minId', 'Only orders with this ID or higher'),
+	orderIdBound('ID At Most', 'maxId', 'Only orders with this ID or lower'),
 	orderDate('Modified After', 'minDateModified', 'Only orders last changed at or after this date'),
 	orderDate('Modified Before', 'maxDateModified', 'Only orders last changed at or before this date'),
 	choiceField(
@@ -103,7 +103,7 @@ export const orderFilters: INodeProperties = filtersCollection(propertiesOf(filt
 export function readOrderFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const qs = readFilters(context, filters, itemIndex);
 	if (qs.min_id !== undefined && qs.max_id !== undefined && Number(qs.min_id) > Number(qs.max_id)) {
-		refuse(context, 'Min ID must not be greater than Max ID', itemIndex);
+		refuse(context, 'ID At Least must not be greater than ID At Most', itemIndex);
 	}
 	for (const [min, max, label] of [
 		['min_date_created', 'max_date_created', 'Created'],
