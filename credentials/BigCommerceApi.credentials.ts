@@ -12,7 +12,7 @@ import type {
 // network. A URL without a scheme is read as https, as the nodes read it. A refused URL is sent
 // to a host name that cannot exist and says what is wrong.
 const normalizedApiUrl =
-	'("" + ($credentials.apiUrl || "https://api.bigcommerce.com")).trim().replace(/\\/+$/, "").replace(/^(?![A-Za-z][A-Za-z0-9+.-]*:\\/\\/)/, "https://")';
+	'("" + ($credentials.apiUrl || "https://api.bigcommerce.com")).trim().replace(/\\/+$/, "").replace(/^(?![A-Za-z][A-Za-z0-9+.-]*:\\/\\/)(?=[A-Za-z0-9])/, "https://")';
 const portAndPath = '(:[0-9]+)?(\\/[A-Za-z0-9._~-]+)*$';
 const httpsUrl = `/^https:\\/\\/[A-Za-z0-9.-]+${portAndPath}/.test(${normalizedApiUrl})`;
 const loopbackHttpUrl = `/^http:\\/\\/(localhost|127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}|\\[::1\\])${portAndPath}/.test(${normalizedApiUrl})`;

@@ -37,11 +37,13 @@ function isLoopbackHost(hostname: string): boolean {
 
 // A URL without a scheme, e.g. api.bigcommerce.com, is read as https: the only scheme
 // BigCommerce answers on, and Node would otherwise look up "api.bigcommerce.com/stores" as a host.
+// Only a bare host name gets it: a protocol-relative "//host" stays refused.
 const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+const BARE_HOST = /^[A-Za-z0-9]/;
 
 function parseApiUrl(raw: unknown): URL | undefined {
 	const given = String(raw ?? '').trim() || DEFAULT_API_URL;
-	const text = HAS_SCHEME.test(given) ? given : `https://${given}`;
+	const text = HAS_SCHEME.test(given) || !BARE_HOST.test(given) ? given : `https://${given}`;
 	if (text.includes('..')) return undefined;
 	let url: URL;
 	try {
