@@ -18,8 +18,6 @@ export const CUSTOMERS_PATH = '/v3/customers';
 export const CUSTOMER_PAGE_SIZE = 250;
 // E-mails per `email:in` lookup: many per request, while the URL stays well under 8 KB.
 const EMAILS_PER_LOOKUP = 50;
-// An update that a 207 answer left unsaved is sent at most this often in all.
-const UPDATE_ATTEMPTS = 3;
 
 /** Customers by ID (v3 has no single-customer GET), 250 IDs per request. */
 export async function findCustomersById(
@@ -80,48 +78,32 @@ export async function findCustomersByEmail(
  */
 export const CUSTOMER_WRITES = { batchSize: BATCH_LIMITS.customers, isolateFailures: true };
 
-interface WriteAnswer {
-	saved: IDataObject[];
-	/** Per-record problems of a 207 Multi-Status answer. */
-	problems: IDataObject[];
-}
-
+/** The customers a write answered with; BigCommerce documents no partial success here. */
 async function sendCustomers(
 	this: IExecuteFunctions,
 	method: 'POST' | 'PUT',
 	records: IDataObject[],
-): Promise<WriteAnswer> {
+): Promise<IDataObject[]> {
 	const response = await bigCommerceRequest.call(this, { method, path: CUSTOMERS_PATH, body: records });
 	const body = (response.body ?? {}) as IDataObject;
-	return {
-		saved: Array.isArray(body.data) ? (body.data as IDataObject[]) : [],
-		problems: Array.isArray(body.errors) ? (body.errors as IDataObject[]) : [],
-	};
+	return Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
 }
 
-/** The error of one record that a 207 Multi-Status answer reported as not saved. */
-function recordProblem(
-	context: IExecuteFunctions,
-	method: 'POST' | 'PUT',
-	problems: IDataObject[],
-	mentions: string,
-): NodeApiError {
-	const problem =
-		problems.find((entry) => JSON.stringify(entry).includes(mentions)) ??
-		problems[0] ?? { title: 'BigCommerce answered without saving this customer' };
+/** A record a successful answer left out and the store does not have either. */
+function notSaved(context: IExecuteFunctions): NodeApiError {
 	return toNodeApiError(context.getNode(), {
-		method,
+		method: 'POST',
 		path: CUSTOMERS_PATH,
-		statusCode: Number(problem.status) || 500,
-		body: problem,
+		statusCode: 500,
+		body: { title: 'BigCommerce answered without saving this customer' },
 	});
 }
 
 /**
  * Creates up to 10 customers in one request and answers per record, in order: the customer,
  * or a BatchRecordFailure. When the outcome is unknown (connection lost after sending, 5xx) or
- * BigCommerce saved only some records (207), the customers are looked up by e-mail instead of
- * blindly sent again, and only the ones not saved are sent once more. `checkedAbsent`: the
+ * the answer leaves a record out, the customers are looked up by e-mail instead of blindly sent
+ * again, and only the ones not saved are sent once more. `checkedAbsent`: the
  * caller has just looked these e-mails up and the store did not have them.
  */
 export async function createCustomers(
@@ -134,12 +116,8 @@ export async function createCustomers(
 		checkedAbsent,
 		create: async (pending) => {
 			const answer = await sendCustomers.call(this, 'POST', pending);
-			const saved = new Map(answer.saved.map((customer) => [emailKey(customer.email), customer]));
-			return pending.map(
-				(record) =>
-					saved.get(emailKey(record.email)) ??
-					new BatchRecordFailure(recordProblem(this, 'POST', answer.problems, String(record.email))),
-			);
+			const saved = new Map(answer.map((customer) => [emailKey(customer.email), customer]));
+			return pending.map((record) => saved.get(emailKey(record.email)) ?? new BatchRecordFailure(notSaved(this)));
 		},
 		lookup: async (pending) => {
 			const found = await findCustomersByEmail.call(
@@ -153,41 +131,24 @@ export async function createCustomers(
 
 /**
  * Updates up to 10 customers in one request (each record carries its `id`) and answers per
- * record, in order: the customer, or a BatchRecordFailure. Records a 207 answer reports as not
- * saved are sent again: an update sets absolute values, so repeating it is safe. BigCommerce
- * skips an ID it does not have without a word, so the IDs an answer leaves out are looked up,
- * all in one request: a missing customer fails its record.
+ * record, in order: the customer, or a BatchRecordFailure. BigCommerce skips an ID it does not
+ * have without a word, so the IDs an answer leaves out are looked up, all in one request: a
+ * missing customer fails its record, one that exists was saved.
  */
 export async function updateCustomers(
 	this: IExecuteFunctions,
 	records: IDataObject[],
 ): Promise<Array<IDataObject | BatchRecordFailure>> {
-	const saved = new Map<number, IDataObject>();
-	const unknown = new Set<number>();
-	let pending = records;
-	let problems: IDataObject[] = [];
-	for (let attempt = 1; pending.length > 0 && attempt <= UPDATE_ATTEMPTS; attempt++) {
-		const answer = await sendCustomers.call(this, 'PUT', pending);
-		for (const customer of answer.saved) saved.set(Number(customer.id), customer);
-		problems = answer.problems;
-		const missing = pending.map((record) => Number(record.id)).filter((id) => !saved.has(id));
-		if (missing.length) {
-			const found = await findCustomersById.call(this, missing);
-			for (const id of missing) {
-				const customer = found.get(id);
-				if (!customer) unknown.add(id);
-				// A plain 200 saved every customer it was sent, even one its answer left out.
-				else if (problems.length === 0) saved.set(id, customer);
-			}
-		}
-		pending = pending.filter((record) => !saved.has(Number(record.id)) && !unknown.has(Number(record.id)));
+	const answer = await sendCustomers.call(this, 'PUT', records);
+	const saved = new Map(answer.map((customer) => [Number(customer.id), customer]));
+	const missing = records.map((record) => Number(record.id)).filter((id) => !saved.has(id));
+	if (missing.length) {
+		const found = await findCustomersById.call(this, missing);
+		for (const [id, customer] of found) saved.set(id, customer);
 	}
 	return records.map((record) => {
 		const id = Number(record.id);
-		const customer = saved.get(id);
-		if (customer) return customer;
-		if (unknown.has(id)) return new BatchRecordFailure(customerNotFound(this, id, undefined, 'PUT'));
-		return new BatchRecordFailure(recordProblem(this, 'PUT', problems, `id ${String(record.id)} `));
+		return saved.get(id) ?? new BatchRecordFailure(customerNotFound(this, id, undefined, 'PUT'));
 	});
 }
 
