@@ -23,7 +23,9 @@ export class BigCommerceTrigger implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when something happens in a BigCommerce store',
+		// n8n's nodes panel shows one BigCommerce entry for the action and trigger nodes, with this
+		// description: it speaks of both, as n8n's own paired nodes do.
+		description: 'Handle BigCommerce store events and manage its products, orders, customers and inventory',
 		defaults: { name: 'BigCommerce Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
