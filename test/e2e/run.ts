@@ -18,6 +18,7 @@ import { packAndReport, startStack, type Stack } from '../realn8n/stack';
 import { Checks } from './checks';
 import { exampleChecks } from './examples';
 import { loadChecks } from './load';
+import { subtitleChecks } from './subtitles';
 import { triggerChecks } from './trigger';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -48,6 +49,7 @@ async function runMajor(major: string, checks: Checks, packed: PackedPackage): P
 		const prefix = `${spec.label}: `;
 		const runStarted = Date.now();
 		await loadChecks(stack, checks, prefix);
+		await subtitleChecks(stack, checks, prefix);
 		await exampleChecks(stack, checks, prefix);
 		await triggerChecks(stack, checks, prefix);
 		const failuresHere = checks.results.filter((r) => !r.ok && r.name.startsWith(prefix)).length;
