@@ -13,7 +13,7 @@ import * as path from 'path';
 import { DEMO_OWNER } from './n8nApi';
 import { freePort, killAllStarted } from './n8nProcess';
 import { N8N_2 } from './runtimes';
-import { EXAMPLES_DIR, startStack } from './stack';
+import { EXAMPLES_DIR, startStack, type Stack } from './stack';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const WIDTH = 1280;
@@ -69,6 +69,68 @@ class Cdp {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, tries = 60): Promise<T> {
+	for (let i = 0; i < tries; i++) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		await sleep(500);
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * The new-order example's trigger item as a user first meets it: the workflow activated, an
+ * order placed in the store, and that execution opened with the trigger's output shown.
+ */
+async function shootTriggerItem(stack: Stack, cdp: Cdp, outDir: string): Promise<void> {
+	const workflow = stack.workflows.find((w) => w.file.startsWith('01-'));
+	if (!workflow) throw new Error('no 01-*.json example');
+	const trigger = workflow.json.nodes.find((n) => String(n.type).endsWith('.bigCommerceTrigger'));
+	if (!trigger) throw new Error('the new-order example has no BigCommerce Trigger');
+	await stack.client.activate(workflow.id);
+	try {
+		await waitUntil('the hook in the store', async () => (stack.emulator.state.hooks.size ? true : undefined));
+		const before = (await stack.client.executions(workflow.id)).length;
+		stack.emulator.admin.createOrder({});
+		await stack.emulator.waitForDeliveries();
+		const execution = await waitUntil('the execution', async () => {
+			const executions = await stack.client.executions(workflow.id);
+			return executions.length > before && executions[0].data ? executions[0] : undefined;
+		});
+		await cdp.send('Page.navigate', { url: `${stack.n8n.baseUrl}/workflow/${workflow.id}/executions/${execution.id}` });
+		// The execution preview: in the page itself, or in an iframe of the same origin (older editors).
+		const frame = `(document.querySelector('iframe')?.contentDocument ?? document)`;
+		const findNode = `[...(${frame}?.querySelectorAll('[data-test-id="canvas-node"]') ?? [])].find((n) => n.textContent.includes(${JSON.stringify(trigger.name)}))`;
+		try {
+			await waitUntil('the execution preview', async () => ((await cdp.evaluate(`!!${findNode}`)) ? true : undefined));
+		} catch (error) {
+			const shot = await cdp.send('Page.captureScreenshot', { format: 'png' });
+			fs.writeFileSync(path.join(os.tmpdir(), 'screenshot-failed.png'), Buffer.from(String(shot.data), 'base64'));
+			log(`page: ${String(await cdp.evaluate(`location.href + ' iframes: ' + document.querySelectorAll('iframe').length + ' nodes: ' + document.querySelectorAll('[data-test-id="canvas-node"]').length`))}`);
+			throw error;
+		}
+		await sleep(1500);
+		// A real double click (as the mouse sends it), which the canvas opens the node on.
+		const box = (await cdp.evaluate(`(() => { const r = ${findNode}.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`)) as [number, number];
+		for (const clickCount of [1, 2]) {
+			for (const type of ['mousePressed', 'mouseReleased']) {
+				await cdp.send('Input.dispatchMouseEvent', { type, x: box[0], y: box[1], button: 'left', clickCount });
+			}
+		}
+		await waitUntil('the node details view', async () =>
+			(await cdp.evaluate(`!!${frame}?.querySelector('[data-test-id="ndv"]')`)) ? true : undefined,
+		);
+		await sleep(2500);
+		const shot = await cdp.send('Page.captureScreenshot', { format: 'png' });
+		const file = path.join(outDir, '01-new-order-alert-trigger-item.png');
+		fs.writeFileSync(file, Buffer.from(String(shot.data), 'base64'));
+		spawnSync('pngquant', ['--force', '--skip-if-larger', '--output', file, '256', file], { stdio: 'ignore' });
+		log(`${file} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
+	} finally {
+		await stack.client.deactivate(workflow.id);
+	}
+}
+
 async function main(): Promise<void> {
 	const stack = await startStack({ spec: N8N_2, log });
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-screens-'));
@@ -118,7 +180,8 @@ async function main(): Promise<void> {
 		if (login !== 200) throw new Error(`login from the browser answered ${String(login)}`);
 		const outDir = path.join(EXAMPLES_DIR, 'screenshots');
 		fs.mkdirSync(outDir, { recursive: true });
-		for (const workflow of stack.workflows) {
+		const only = process.env.SCREENSHOT_ONLY ? new RegExp(process.env.SCREENSHOT_ONLY) : undefined;
+		for (const workflow of stack.workflows.filter((w) => !only || only.test(w.file))) {
 			await cdp.send('Page.navigate', { url: `${stack.n8n.baseUrl}/workflow/${workflow.id}` });
 			// wait until the canvas shows the workflow's nodes, then for it to settle
 			for (let i = 0; i < 60; i++) {
@@ -137,6 +200,7 @@ async function main(): Promise<void> {
 			spawnSync('pngquant', ['--force', '--skip-if-larger', '--output', file, '256', file], { stdio: 'ignore' });
 			log(`${file} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
 		}
+		await shootTriggerItem(stack, cdp, outDir);
 		cdp.close();
 	} finally {
 		try {
