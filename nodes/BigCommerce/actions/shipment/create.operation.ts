@@ -61,7 +61,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'BigCommerce e-mails the customer about the shipment, with its tracking link, and moves the order to Shipped (or Partially Shipped while items remain)',
+			'BigCommerce moves the order to Shipped (or Partially Shipped while items remain) and, when the store\'s order e-mails are on, e-mails the customer the tracking link',
 		name: 'shipmentEmailNotice',
 		type: 'notice',
 		default: '',
