@@ -3,6 +3,9 @@
 // sheet under connection resets without a duplicate, and the shipments read, changed, deleted.
 
 import axios, { type AxiosInstance } from 'axios';
+import { readFileSync } from 'fs';
+import type { INodeParameters } from 'n8n-workflow';
+import { join } from 'path';
 
 import type { Order, OrderProduct, Shipment } from '../emulator';
 import { useStore } from '../helpers/store';
@@ -129,6 +132,15 @@ describe('shipment create', () => {
 		const result = await run({ operation: 'create', orderId: byId(shipped.id), trackingNumber: 'NOPE' });
 
 		expect(result.error?.message).toBe(`Order ${shipped.id} has no items left to ship`);
+		expect(posts()).toBe(0);
+	});
+
+	it('does not ship digital products: an order of only digital ones is refused in those words', async () => {
+		const digital = store.emulator.state.orders.find((o) => linesOf(o).every((line) => line.type === 'digital')) as Order;
+
+		const result = await run({ operation: 'create', orderId: byId(digital.id), trackingNumber: 'DL' });
+
+		expect(result.error?.message).toBe(`Order ${digital.id} has no items left to ship: what is left is digital`);
 		expect(posts()).toBe(0);
 	});
 
@@ -482,5 +494,28 @@ describe('the emulator\'s shipments', () => {
 			['store/shipment/deleted', { type: 'shipment', id: b.id, orderId: order.id }],
 			['store/shipment/deleted', { type: 'shipment', id: a.id, orderId: order.id }],
 		]);
+	});
+});
+
+describe('the example "warehouse sheet -> shipments"', () => {
+	it('ships the sample rows\' open orders through the example\'s own node settings; the shipped order is an item, not a failure', async () => {
+		const workflow = JSON.parse(readFileSync(join(__dirname, '../../examples/07-warehouse-shipments.json'), 'utf8')) as {
+			nodes: Array<{ name: string; parameters: INodeParameters; onError?: string }>;
+		};
+		const node = (name: string) => workflow.nodes.find((n) => n.name === name) as (typeof workflow.nodes)[number];
+		const rows = (JSON.parse(String(node('Warehouse sheet').parameters.jsonOutput)) as { rows: Array<{ orderId: number; trackingNumber: string }> }).rows;
+		const create = node('Create shipment');
+		expect(create.onError).toBe('continueRegularOutput');
+
+		const result = await run(create.parameters, { input: rows, continueOnFail: true });
+
+		expect(result.error).toBeUndefined();
+		const out = jsonOf(result);
+		expect(out.map((item) => item.error ?? item.tracking_number)).toEqual(
+			rows.map((row) => (row.orderId === 102 ? 'Order 102 has no items left to ship' : row.trackingNumber)),
+		);
+		for (const row of rows.filter((r) => r.orderId !== 102)) {
+			expect(store.emulator.state.orders.get(row.orderId)?.status_id).toBe(SHIPPED);
+		}
 	});
 });

@@ -239,7 +239,7 @@ export function seedDemo(core: Core): void {
 	}
 	// Shipped orders have their items shipped (one shipment); partially shipped ones their first line.
 	for (const order of state.orders.filter((o) => o.status_id === 2 || o.status_id === 3)) {
-		const lines = state.orderProducts.get(order.id) ?? [];
+		const lines = (state.orderProducts.get(order.id) ?? []).filter((line) => line.type !== 'digital');
 		const shipped = order.status_id === 2 ? lines : lines.slice(0, 1);
 		seedShipment(core, order, shipped.map((line) => ({ line, quantity: line.quantity })), `9400${String(order.id).padStart(8, '0')}`);
 	}

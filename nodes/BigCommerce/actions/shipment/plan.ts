@@ -80,6 +80,12 @@ export function planShipment(
 		// Digital products are never shipped.
 		const open = lines.filter((line) => line.type !== 'digital' && left(line) > 0);
 		const here = orderAddressId === undefined ? open : open.filter((line) => line.order_address_id === orderAddressId);
+		if (!here.length && !open.length && lines.some((line) => line.type === 'digital' && left(line) > 0)) {
+			return refusal(
+				`Order ${orderId} has no items left to ship: what is left is digital`,
+				'Digital products are delivered as downloads and never shipped. No shipment was created.',
+			);
+		}
 		if (!here.length) {
 			const message =
 				open.length && orderAddressId !== undefined
