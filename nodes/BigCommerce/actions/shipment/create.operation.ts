@@ -143,7 +143,7 @@ async function createShipment(context: IExecuteFunctions, input: ShipmentInput, 
 	} catch (error) {
 		const failure = atItem(context, error, itemIndex);
 		if (outcomeUnknown(failure)) {
-			failure.message = `The shipment may have been created in order ${orderId}: ${error.message}`;
+			failure.message = `The shipment may have been created in order ${orderId}: ${failure.message}`;
 			failure.description = `Check the order's shipments (Shipment > Get Many) before running this item again; it was not sent again, so that it is not shipped twice.\n${failure.description ?? ''}`;
 		}
 		throw failure;
