@@ -92,6 +92,15 @@ export class BigCommerceTrigger implements INodeType {
 						'For Order: Status Changed, start the workflow only when the order moves to one of these statuses; an expression may also give their names, e.g. Shipped. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{
+					displayName: 'Only Previous Order Status Names or IDs',
+					name: 'previousOrderStatuses',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
+					default: [],
+					description:
+						'For Order: Status Changed, start the workflow only when the order moves from one of these statuses (with Only New Order Status: from one of these to one of those); an expression may also give their names, e.g. Awaiting Fulfillment. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
 					displayName: 'Require Signed Deliveries',
 					name: 'requireSignedDeliveries',
 					type: 'boolean',

@@ -182,4 +182,35 @@ export async function exampleChecks(stack: Stack, checks: Checks, prefix: string
 		expect(Array.isArray(answer.shipping_addresses) && answer.shipping_addresses.length > 0, 'the answer has no shipping address');
 		return `order ${order.id}: ${answer.status}, ${(answer.products as unknown[]).length} line(s)`;
 	});
+
+	await checks.run(`${prefix}example "warehouse sheet -> shipments" ships each row's order once, shipped orders as clear items`, async () => {
+		const workflow = workflowFor(stack, '07-');
+		const sheet = workflow.json.nodes.find((n) => n.name === 'Warehouse sheet');
+		expect(sheet, 'the sample sheet node is missing');
+		const rows = (JSON.parse(String(sheet.parameters?.jsonOutput)) as { rows: Array<{ orderId: number; trackingNumber: string }> }).rows;
+		const leftToShip = (orderId: number) =>
+			(state.orderProducts.get(orderId) ?? []).some((line) => line.type !== 'digital' && line.quantity_shipped < line.quantity);
+		const open = rows.filter((row) => leftToShip(row.orderId));
+		const done = rows.filter((row) => !leftToShip(row.orderId));
+		expect(open.length > 0 && done.length > 0, 'the demo store needs rows both to ship and shipped already');
+		const shipmentsBefore = state.shipments.size;
+		const run = await execute(stack, workflow);
+		const output = nodeOutput(run, 'Create shipment').items;
+		expectEqual(output.length, rows.length, 'output items (one per row)');
+		for (const [i, row] of rows.entries()) {
+			const shipments = state.shipments.filter((s) => s.order_id === row.orderId && s.tracking_number === row.trackingNumber);
+			if (open.includes(row)) {
+				expectEqual(shipments.length, 1, `shipments of order ${row.orderId} with tracking ${row.trackingNumber}`);
+				expectEqual(state.orders.get(row.orderId)?.status_id, 2, `status of order ${row.orderId}`);
+				expectEqual(output[i].tracking_number, row.trackingNumber, `row ${i + 1}: tracking number`);
+			} else {
+				expectEqual(shipments.length, 0, `shipments of order ${row.orderId} (shipped already)`);
+				expectEqual(output[i].error, `Order ${row.orderId} has no items left to ship`, `row ${i + 1}: the item of an order shipped already`);
+			}
+		}
+		expectEqual(state.shipments.size, shipmentsBefore + open.length, 'shipments in the store');
+		const results = nodeOutput(run, 'Shipped or skipped').items.map((item) => item.Result);
+		expectEqual(results.filter((result) => result === 'Shipped').length, open.length, 'rows reported shipped');
+		return `${open.length} orders shipped, ${done.length} shipped already reported as items`;
+	});
 }

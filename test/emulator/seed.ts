@@ -8,6 +8,7 @@ import { NO_STOCK, recomputeInventory } from './model/inventory';
 import { createProduct, productRecord } from './model/products';
 import { insertCustomer } from './model/customers';
 import { createOrder, statusName } from './model/orders';
+import { seedShipment } from './model/shipments';
 
 export function seedBaseline(core: Core, storeName: string): void {
 	const { state } = core;
@@ -235,6 +236,12 @@ export function seedDemo(core: Core): void {
 			},
 			{ silent: true, createdMs: Date.now() - (24 - i) * 2.5 * day },
 		);
+	}
+	// Shipped orders have their items shipped (one shipment); partially shipped ones their first line.
+	for (const order of state.orders.filter((o) => o.status_id === 2 || o.status_id === 3)) {
+		const lines = (state.orderProducts.get(order.id) ?? []).filter((line) => line.type !== 'digital');
+		const shipped = order.status_id === 2 ? lines : lines.slice(0, 1);
+		seedShipment(core, order, shipped.map((line) => ({ line, quantity: line.quantity })), `9400${String(order.id).padStart(8, '0')}`);
 	}
 }
 

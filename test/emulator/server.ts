@@ -21,6 +21,7 @@ import { registerHooks } from './routes/hooks';
 import { registerInventory } from './routes/inventory';
 import { registerMetafieldsAndPriceLists } from './routes/metafieldsAndPriceLists';
 import { registerOrders } from './routes/orders';
+import { registerShipments } from './routes/shipments';
 import { registerStore } from './routes/store';
 
 const MAX_BODY = 50 * 1024 * 1024;
@@ -69,6 +70,7 @@ export class EmulatorServer implements Core {
 		});
 		registerCatalog(this.router);
 		registerCustomers(this.router);
+		registerShipments(this.router);
 		registerOrders(this.router);
 		registerInventory(this.router);
 		registerHooks(this.router);

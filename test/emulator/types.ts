@@ -378,6 +378,10 @@ export interface Shipment {
 	shipping_method: string;
 	shipping_provider: string;
 	items: { order_product_id: number; product_id: number; quantity: number }[];
+	tracking_carrier?: string;
+	tracking_link?: string;
+	merchant_shipping_cost?: string;
+	comments?: string;
 }
 
 export interface Customer {

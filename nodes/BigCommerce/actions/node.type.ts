@@ -12,6 +12,7 @@ export type BigCommerceMap = {
 	brand: 'get' | 'getAll';
 	channel: 'getAll';
 	store: 'get';
+	shipment: 'create' | 'get' | 'getAll' | 'update' | 'delete';
 };
 
 export type BigCommerceResource = keyof BigCommerceMap;

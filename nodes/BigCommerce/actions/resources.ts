@@ -11,6 +11,7 @@ import type { BigCommerceResource, ItemsOperation, OperationModule, ResourceModu
 import * as order from './order/Order.resource';
 import * as product from './product/Product.resource';
 import * as productVariant from './productVariant/ProductVariant.resource';
+import * as shipment from './shipment/Shipment.resource';
 import * as store from './store/Store.resource';
 
 type ResourceDefinition<R extends BigCommerceResource> = ResourceModule<R> & {
@@ -30,6 +31,7 @@ export const resources: { [R in BigCommerceResource]: ResourceDefinition<R> } = 
 	product,
 	productVariant,
 	store,
+	shipment,
 };
 
 function isResource(value: string): value is BigCommerceResource {

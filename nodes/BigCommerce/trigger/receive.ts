@@ -11,7 +11,7 @@ import {
 import { isOrderStatusChange, scopeCovers } from './events';
 import { readScopes, requiresSignedDeliveries } from './hooks';
 import { staticDataOf } from './staticData';
-import { readOrderStatusFilter } from './statusFilter';
+import { readOrderStatusFilter, statusChangeIgnored } from './statusFilter';
 import { resolveEvent } from './resolveEvent';
 import { toSimpleEvent } from './simplify';
 import {
@@ -102,9 +102,9 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (isOrderStatusChange(delivery.scope)) {
 		const wanted = await readOrderStatusFilter(this);
 		const data = Array.isArray(delivery.data) ? {} : delivery.data;
-		const status = (data.status ?? {}) as IDataObject;
-		if (wanted.length && !wanted.includes(Number(status.new_status_id))) {
-			answer(this, 200, { received: true, ignored: 'the new order status is not one of the chosen ones' });
+		const ignored = statusChangeIgnored(wanted, (data.status ?? {}) as IDataObject);
+		if (ignored) {
+			answer(this, 200, { received: true, ignored });
 			return { noWebhookResponse: true };
 		}
 	}

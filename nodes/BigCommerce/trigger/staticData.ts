@@ -15,6 +15,8 @@ export interface TriggerStaticData extends IDataObject {
 	seenWebhookIds?: Array<[string, number]>;
 	/** The IDs of Options > Only New Order Status Names or IDs, resolved at activation. */
 	orderStatusIds?: number[];
+	/** The IDs of Options > Only Previous Order Status Names or IDs, resolved at activation. */
+	previousOrderStatusIds?: number[];
 }
 
 export function staticDataOf(context: { getWorkflowStaticData(type: string): IDataObject }): TriggerStaticData {
@@ -40,4 +42,5 @@ export function forgetRegistration(data: TriggerStaticData): void {
 	delete data.seenDeliveries;
 	delete data.seenWebhookIds;
 	delete data.orderStatusIds;
+	delete data.previousOrderStatusIds;
 }

@@ -1,13 +1,19 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { resolveOrderStatuses } from '../actions/order/statuses';
-import { staticDataOf } from './staticData';
+import { staticDataOf, type TriggerStaticData } from './staticData';
 
-const LABEL = 'Only New Order Status Names or IDs';
+/** The two status filters of Order: Status Changed: the status moved to, and the one moved from. */
+const FILTERS = [
+	{ option: 'orderStatuses', label: 'Only New Order Status Names or IDs', kept: 'orderStatusIds' },
+	{ option: 'previousOrderStatuses', label: 'Only Previous Order Status Names or IDs', kept: 'previousOrderStatusIds' },
+] as const;
 
-/** Options > Only New Order Status Names or IDs, as entered, empty entries left out. */
-function chosenStatuses(context: IHookFunctions | IWebhookFunctions): unknown[] {
-	const raw = context.getNodeParameter('options.orderStatuses', []) as unknown;
+type StatusFilter = (typeof FILTERS)[number];
+
+/** The statuses an option lists, as entered, empty entries left out. */
+function chosenStatuses(context: IHookFunctions | IWebhookFunctions, filter: StatusFilter): unknown[] {
+	const raw = context.getNodeParameter(`options.${filter.option}`, []) as unknown;
 	return (Array.isArray(raw) ? raw : [raw]).filter((value) => value !== '' && value !== null && value !== undefined);
 }
 
@@ -17,21 +23,49 @@ function chosenStatuses(context: IHookFunctions | IWebhookFunctions): unknown[] 
  * only unknown values would otherwise start the workflow for every status.
  */
 export async function prepareOrderStatusFilter(context: IHookFunctions): Promise<void> {
-	const ids = await resolveOrderStatuses(context, chosenStatuses(context), LABEL);
 	const data = staticDataOf(context);
-	if (ids.length) data.orderStatusIds = ids;
-	else delete data.orderStatusIds;
+	for (const filter of FILTERS) {
+		const ids = await resolveOrderStatuses(context, chosenStatuses(context, filter), filter.label);
+		if (ids.length) data[filter.kept] = ids;
+		else delete data[filter.kept];
+	}
+}
+
+async function readFilter(context: IWebhookFunctions, data: TriggerStaticData, filter: StatusFilter): Promise<number[]> {
+	const chosen = chosenStatuses(context, filter);
+	if (!chosen.length) return [];
+	const kept = data[filter.kept];
+	if (Array.isArray(kept) && kept.length) return kept.map(Number);
+	return await resolveOrderStatuses(context, chosen, filter.label);
+}
+
+export interface OrderStatusFilter {
+	/** The statuses the order may move to; empty for any. */
+	next: number[];
+	/** The statuses the order may move from; empty for any. */
+	previous: number[];
 }
 
 /**
- * The status IDs the order status filter lets through; empty for every status. The IDs
- * resolved at activation are used; without them (a registration made before names were
- * accepted), the statuses are resolved now.
+ * The status IDs the order status filters let through; empty for every status. The IDs
+ * resolved at activation are used; without them (a registration made before names, or the
+ * previous status, were accepted), the statuses are resolved now.
  */
-export async function readOrderStatusFilter(context: IWebhookFunctions): Promise<number[]> {
-	const chosen = chosenStatuses(context);
-	if (!chosen.length) return [];
-	const kept = staticDataOf(context).orderStatusIds;
-	if (Array.isArray(kept) && kept.length) return kept.map(Number);
-	return await resolveOrderStatuses(context, chosen, LABEL);
+export async function readOrderStatusFilter(context: IWebhookFunctions): Promise<OrderStatusFilter> {
+	const data = staticDataOf(context);
+	return {
+		next: await readFilter(context, data, FILTERS[0]),
+		previous: await readFilter(context, data, FILTERS[1]),
+	};
+}
+
+/** Why a status change is ignored, or undefined when the filters let it through. */
+export function statusChangeIgnored(filter: OrderStatusFilter, status: { previous_status_id?: unknown; new_status_id?: unknown }): string | undefined {
+	if (filter.next.length && !filter.next.includes(Number(status.new_status_id))) {
+		return 'the new order status is not one of the chosen ones';
+	}
+	if (filter.previous.length && !filter.previous.includes(Number(status.previous_status_id))) {
+		return 'the previous order status is not one of the chosen ones';
+	}
+	return undefined;
 }

@@ -1,4 +1,4 @@
-// /v2/orders (+ count, products, shipping addresses, coupons, shipments) and /v2/order_statuses.
+// /v2/orders (+ count, products, shipping addresses, coupons) and /v2/order_statuses.
 
 import { Ctx, NO_CONTENT, Reply, isObject, json, parseId, v2Error } from '../http';
 import { Pageable, fromArray, v2List } from '../pagination';
@@ -146,10 +146,6 @@ export function registerOrders(router: Router): void {
 		.get('/v2/orders/:id/coupons', (ctx) => {
 			const o = orderOr404(ctx);
 			return v2List(fromArray(ctx.core.state.orderCoupons.get(o.id) ?? []), ctx.query, (c) => ({ ...c }));
-		})
-		.get('/v2/orders/:id/shipments', (ctx) => {
-			const o = orderOr404(ctx);
-			return v2List(fromArray(ctx.core.state.shipments.filter((s) => s.order_id === o.id)), ctx.query, (s) => ({ ...s, items: s.items.map((i) => ({ ...i })) }));
 		})
 		.get('/v2/order_statuses', () => json(ORDER_STATUSES.map(serializeStatus)))
 		.get('/v2/order_statuses/:id', (ctx) => {

@@ -59,7 +59,7 @@ const properties: INodeProperties[] = [
 			typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
 			default: '',
 			description:
-				'The new status (an expression may give its name, e.g. Shipped); BigCommerce sends the customer the e-mail set up for it. Setting Shipped before the order has a shipment e-mails the customer without tracking: create the shipment with its tracking number instead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'The new status (an expression may give its name, e.g. Shipped); BigCommerce sends the customer the e-mail set up for it. Setting Shipped before the order has a shipment e-mails the customer without tracking: create the shipment with its tracking number instead (Shipment > Create). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	]),
 	simplifyProperty,
