@@ -12,6 +12,7 @@ export type BigCommerceMap = {
 	brand: 'get' | 'getAll';
 	channel: 'getAll';
 	store: 'get';
+	custom: 'apiCall' | 'graphql';
 };
 
 export type BigCommerceResource = keyof BigCommerceMap;
