@@ -138,6 +138,8 @@ describe('custom API call: writes, retries and errors', () => {
 		expect(missing.error?.message).toBe('Not found: Brand with id 99999 not found.');
 		expect(missing.error?.httpCode).toBe('404');
 
+		// Invalid on purpose: BigCommerce's answer to a product without type, weight and price.
+		store.emulator.expectInvalidRequests('POST', '/v3/catalog/products');
 		const invalid = await run({ operation: 'apiCall', method: 'POST', path: '/v3/catalog/products', body: '{"name": "No type"}' });
 		expect(invalid.error?.httpCode).toBe('422');
 		expect(invalid.error?.message).toMatch(/^Invalid data: /);

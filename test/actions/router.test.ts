@@ -22,6 +22,7 @@ describe('resource and operation dropdowns', () => {
 			'Brand=brand',
 			'Category=category',
 			'Channel=channel',
+			'Custom API Call=custom',
 			'Customer=customer',
 			'Customer Group=customerGroup',
 			'Inventory=inventory',
@@ -35,7 +36,7 @@ describe('resource and operation dropdowns', () => {
 
 	it('runs every operation that an Operation dropdown offers', () => {
 		const operationLists = properties.filter((property) => property.name === 'operation');
-		expect(operationLists).toHaveLength(10);
+		expect(operationLists).toHaveLength(11);
 		const missing: string[] = [];
 		for (const list of operationLists) {
 			const [resource] = list.displayOptions?.show?.resource as string[];

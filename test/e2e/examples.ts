@@ -182,4 +182,17 @@ export async function exampleChecks(stack: Stack, checks: Checks, prefix: string
 		expect(Array.isArray(answer.shipping_addresses) && answer.shipping_addresses.length > 0, 'the answer has no shipping address');
 		return `order ${order.id}: ${answer.status}, ${(answer.products as unknown[]).length} line(s)`;
 	});
+
+	await checks.run(`${prefix}example "storefront prices" reads every visible product's price from the storefront`, async () => {
+		const visible = state.products.filter((p) => p.is_visible);
+		const run = await execute(stack, workflowFor(stack, '11-'));
+		const rows = nodeOutput(run, 'Price list').items;
+		expectEqual(rows.map((row) => row.Product), visible.map((p) => p.id), 'products listed (all pages, in order)');
+		expectEqual(
+			rows.map((row) => row.Price),
+			visible.map((p) => (p.sale_price > 0 ? p.sale_price : p.price)),
+			'storefront prices',
+		);
+		return `${rows.length} products over ${Math.ceil(visible.length / 5)} pages`;
+	});
 }

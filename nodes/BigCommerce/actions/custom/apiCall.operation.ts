@@ -137,7 +137,6 @@ function bodyItem(statusCode: number, body: unknown): IDataObject {
 
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const method = this.getNodeParameter('method', itemIndex, 'GET') as IHttpRequestMethods;
-	const path = readStorePath(this, this.getNodeParameter('path', itemIndex, ''), itemIndex);
 	const qs = readQuery(this, itemIndex);
 	const body =
 		method === 'POST' || method === 'PUT'
@@ -146,6 +145,9 @@ export async function executeItem(this: IExecuteFunctions, itemIndex: number): P
 	const pagination = (method === 'GET' ? this.getNodeParameter('pagination', itemIndex, 'off') : 'off') as Pagination;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const wholeAnswer = options.output === 'body';
+	const pageSizeOption =
+		options.pageSize === undefined ? MAX_PAGE_SIZE : toWholeNumber(this, options.pageSize, 'Page Size', itemIndex, { min: 1, max: MAX_PAGE_SIZE });
+	const path = readStorePath(this, this.getNodeParameter('path', itemIndex, ''), itemIndex);
 
 	if (pagination === 'off') {
 		const response = await bigCommerceRequest.call(this, { method, path, qs, body, itemIndex });
@@ -156,10 +158,7 @@ export async function executeItem(this: IExecuteFunctions, itemIndex: number): P
 	const { limit, ...filters } = qs;
 	delete filters.page;
 	delete filters.after;
-	const pageSize = toWholeNumber(this, limit ?? options.pageSize ?? MAX_PAGE_SIZE, limit !== undefined ? 'Query Parameter limit' : 'Page Size', itemIndex, {
-		min: 1,
-		max: MAX_PAGE_SIZE,
-	});
+	const pageSize = limit === undefined ? pageSizeOption : toWholeNumber(this, limit, 'Query Parameter limit', itemIndex, { min: 1, max: MAX_PAGE_SIZE });
 	const bodies: IDataObject[] = [];
 	let first: { statusCode: number; body: unknown } | undefined;
 	const records: IDataObject[] = [];
