@@ -85,6 +85,23 @@ describe('storefront GraphQL', () => {
 		expect(store.emulator.countRequests({ method: 'POST', path: '/v3/storefront/api-token-private' })).toBe(2);
 	});
 
+	it('says so in plain words when the storefront keeps refusing a freshly minted token', async () => {
+		const tokens = mintedTokens((store.emulator as unknown as { server: Core }).server);
+		const lookup = jest.spyOn(tokens, 'get').mockReturnValue(undefined);
+		try {
+			const result = await run({ operation: 'graphql', query: '{ site { products { edges { node { name } } } } }' });
+
+			expect(result.error?.message).toBe('Channel 1\'s storefront refused the token just minted for it');
+			expect(result.error?.description).toContain('BigCommerce says: Unknown JWT token');
+			expect(storefrontCalls().map((c) => c.status)).toEqual([401, 401]);
+			const minted = storefrontCalls().map((c) => c.headers.authorization);
+			expect(minted[0]).not.toBe(minted[1]);
+			for (const token of minted) expect(JSON.stringify(result.error)).not.toContain(token.replace('Bearer ', ''));
+		} finally {
+			lookup.mockRestore();
+		}
+	});
+
 	it('finds another channel\'s storefront from its site, and mints the token for that channel', async () => {
 		const now = new Date().toISOString();
 		store.emulator.state.channels.insert({ id: 3, name: 'Wholesale shop', type: 'storefront', platform: 'bigcommerce', status: 'active', is_listable_from_ui: true, is_visible: true, date_created: now, date_modified: now });

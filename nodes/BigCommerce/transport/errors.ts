@@ -74,7 +74,10 @@ function text(value: unknown): string {
 
 function fieldErrors(errors: unknown): string[] {
 	if (!errors || typeof errors !== 'object') return [];
-	if (Array.isArray(errors)) return errors.map(text).filter(Boolean);
+	// A list of { message } (GraphQL's shape) reads as its messages.
+	if (Array.isArray(errors)) {
+		return errors.map((entry) => (entry && typeof entry === 'object' && 'message' in entry ? text((entry as IDataObject).message) : text(entry))).filter(Boolean);
+	}
 	return Object.entries(errors as IDataObject).map(([field, message]) => `${field}: ${text(message)}`);
 }
 

@@ -1,5 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext } from './connection';
 import { toGraphqlError, toPaginationError } from './errors';
@@ -64,8 +64,10 @@ export async function graphqlRequest(this: RequestContext, call: GraphqlCall): P
 	const refusedToken = (error: unknown) =>
 		call.api === 'storefront' && (error as { httpCode?: string } | null)?.httpCode === '401';
 	const response = await send(this, call).catch(async (error: unknown) => {
-		if (refusedToken(error)) return await send(this, call, true);
-		throw error;
+		if (!refusedToken(error)) throw error;
+		return await send(this, call, true).catch((again: unknown) => {
+			throw refusedToken(again) ? storefrontRefused(this.getNode(), call, again) : again;
+		});
 	});
 	const answer = response.body ?? {};
 	if (Array.isArray(answer.errors) && answer.errors.length) {
@@ -77,6 +79,24 @@ export async function graphqlRequest(this: RequestContext, call: GraphqlCall): P
 		});
 	}
 	return (answer.data ?? {}) as IDataObject;
+}
+
+/** The storefront refused a token just minted for it: the credential's token is not at fault. */
+function storefrontRefused(node: INode, call: GraphqlCall, error: unknown): NodeApiError {
+	// GraphQL endpoints answer { errors: [{ message }] }; the body was redacted by transport.
+	const body = (error as { errorResponse?: { body?: { errors?: unknown } } }).errorResponse?.body;
+	const words = Array.isArray(body?.errors)
+		? body.errors.map((entry) => String((entry as IDataObject | null)?.message ?? '')).filter(Boolean).join(' ')
+		: '';
+	const said = words ? `BigCommerce says: ${words}` : undefined;
+	const message = `Channel ${call.channelId ?? 1}'s storefront refused the token just minted for it`;
+	const description = [
+		said,
+		'BigCommerce minted the token, but the storefront the store reports for this channel did not accept it. Check that the channel is a storefront channel with an active site, and that the store\'s GraphQL Storefront API is enabled.',
+	]
+		.filter(Boolean)
+		.join('\n');
+	return new NodeApiError(node, { message, description } as JsonObject, { message, description, httpCode: '401', itemIndex: call.itemIndex });
 }
 
 function connectionAt(data: IDataObject, path: string[]): IDataObject | undefined {
