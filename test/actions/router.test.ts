@@ -22,6 +22,7 @@ describe('resource and operation dropdowns', () => {
 			'Brand=brand',
 			'Category=category',
 			'Channel=channel',
+			'Custom API Call=custom',
 			'Customer=customer',
 			'Customer Group=customerGroup',
 			'Inventory=inventory',
@@ -36,7 +37,10 @@ describe('resource and operation dropdowns', () => {
 
 	it('runs every operation that an Operation dropdown offers', () => {
 		const operationLists = properties.filter((property) => property.name === 'operation');
-		expect(operationLists).toHaveLength(11);
+		// One Operation dropdown per resource.
+		expect(operationLists.map((list) => (list.displayOptions?.show?.resource as string[])[0]).sort()).toEqual(
+			optionsOf(properties.find((property) => property.name === 'resource')).map((option) => String(option.value)).sort(),
+		);
 		const missing: string[] = [];
 		for (const list of operationLists) {
 			const [resource] = list.displayOptions?.show?.resource as string[];

@@ -213,4 +213,17 @@ export async function exampleChecks(stack: Stack, checks: Checks, prefix: string
 		expectEqual(results.filter((result) => result === 'Shipped').length, open.length, 'rows reported shipped');
 		return `${open.length} orders shipped, ${done.length} shipped already reported as items`;
 	});
+
+	await checks.run(`${prefix}example "storefront prices" reads every visible product's price from the storefront`, async () => {
+		const visible = state.products.filter((p) => p.is_visible);
+		const run = await execute(stack, workflowFor(stack, '11-'));
+		const rows = nodeOutput(run, 'Price list').items;
+		expectEqual(rows.map((row) => row.Product), visible.map((p) => p.id), 'products listed (all pages, in order)');
+		expectEqual(
+			rows.map((row) => row.Price),
+			visible.map((p) => (p.sale_price > 0 ? p.sale_price : p.price)),
+			'storefront prices',
+		);
+		return `${rows.length} products over ${Math.ceil(visible.length / 5)} pages`;
+	});
 }

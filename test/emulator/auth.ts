@@ -11,6 +11,7 @@ export const ALL_SCOPES = [
 	'store_channel_settings',
 	'store_v2_information',
 	'store_v2_transactions',
+	'store_storefront_api',
 ];
 
 /** The scope an API path needs, or null when any valid token may call it (webhooks). */
@@ -25,6 +26,7 @@ export function requiredScope(path: string): string | null {
 	if (path.startsWith('/v3/inventory')) return 'store_inventory';
 	if (path.startsWith('/v3/channels')) return 'store_channel_settings';
 	if (path === '/v2/store' || path === '/v2/time') return 'store_v2_information';
+	if (path.startsWith('/v3/storefront/api-token')) return 'store_storefront_api';
 	return null;
 }
 

@@ -7,6 +7,7 @@
 
 import { AdminHost, EmulatorAdmin, adminHttpHandler, createAdmin } from './admin';
 import { EmulatorServer } from './server';
+import type { GraphqlRequestLogEntry } from './graphql/endpoints';
 import { StoreState } from './state';
 import { ScaleCounts, seedBaseline, seedDemo, seedScale } from './seed';
 import type { DeliveryLogEntry, EmulatorOptions, FaultRule, RateLimitSetting, RequestLogEntry } from './types';
@@ -37,6 +38,7 @@ export type {
 } from './types';
 export type { AdminCartInput, AdminOrderInput, AdminOrderLine, EmulatorAdmin } from './admin';
 export type { ScaleCounts } from './seed';
+export type { GraphqlRequestLogEntry } from './graphql/endpoints';
 export { StoreState } from './state';
 export { Table } from './table';
 export { signDelivery, payloadHash, scopeMatches } from './webhooks';
@@ -51,6 +53,8 @@ export interface Emulator {
 	state: StoreState;
 	/** Every API request, oldest first. */
 	requests: RequestLogEntry[];
+	/** Every request to the storefront and admin GraphQL endpoints, with its headers, oldest first. */
+	graphqlRequests: GraphqlRequestLogEntry[];
 	clearRequests(): void;
 	/**
 	 * Marks the requests of this method and path as sent invalid on purpose in the exchange log
@@ -101,6 +105,9 @@ class RunningEmulator implements Emulator, AdminHost {
 	get requests(): RequestLogEntry[] {
 		return this.server.requests;
 	}
+	get graphqlRequests(): GraphqlRequestLogEntry[] {
+		return this.server.graphqlRequests;
+	}
 	get rateLimitStats(): { limited: number } {
 		return this.server.rateLimiter.stats;
 	}
@@ -113,6 +120,7 @@ class RunningEmulator implements Emulator, AdminHost {
 
 	clearRequests(): void {
 		this.server.requests.length = 0;
+		this.server.graphqlRequests.length = 0;
 		this.server.expectInvalid = [];
 	}
 
@@ -167,6 +175,7 @@ class RunningEmulator implements Emulator, AdminHost {
 		this.server.state.clear();
 		seedBaseline(this.server, this.server.storeName);
 		this.server.requests.length = 0;
+		this.server.graphqlRequests.length = 0;
 		this.server.expectInvalid = [];
 		this.server.webhooks.clearLog();
 		this.server.faults.reset();

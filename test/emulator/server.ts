@@ -23,6 +23,8 @@ import { registerMetafieldsAndPriceLists } from './routes/metafieldsAndPriceList
 import { registerOrders } from './routes/orders';
 import { registerShipments } from './routes/shipments';
 import { registerStore } from './routes/store';
+import { registerStorefront } from './routes/storefront';
+import { handleGraphql, type GraphqlRequestLogEntry } from './graphql/endpoints';
 
 const MAX_BODY = 50 * 1024 * 1024;
 
@@ -38,6 +40,8 @@ export class EmulatorServer implements Core {
 	readonly token: string;
 	readonly tokens = new Map<string, string[]>();
 	readonly requests: RequestLogEntry[] = [];
+	/** Requests to the GraphQL endpoints (storefront and admin), with their headers. */
+	readonly graphqlRequests: GraphqlRequestLogEntry[] = [];
 	readonly rateLimiter: RateLimiter;
 	readonly faults: FaultInjector;
 	readonly webhooks: WebhookDispatcher;
@@ -76,6 +80,7 @@ export class EmulatorServer implements Core {
 		registerHooks(this.router);
 		registerMetafieldsAndPriceLists(this.router);
 		registerStore(this.router, () => this.storeName);
+		registerStorefront(this.router);
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((e) => {
 				if (!res.headersSent && !res.destroyed) {
@@ -149,6 +154,8 @@ export class EmulatorServer implements Core {
 		if (url.pathname.startsWith('/__admin/') || url.pathname === '/__admin') {
 			if (this.adminHandler) return this.adminHandler(req, res, url, raw);
 		}
+		const graphqlHost = { core: this, storeHash: this.storeHash, isAccountToken: (t: string) => this.tokens.has(t), log: this.graphqlRequests };
+		if (handleGraphql(graphqlHost, req, res, url.pathname, raw)) return;
 		const m = /^\/stores\/([^/]+)\/(v2|v3)(\/.*)?$/.exec(url.pathname);
 		if (!m) {
 			send(res, { status: 404, body: { status: 404, title: 'Not Found: API paths look like /stores/{store_hash}/v3/...' } }, {});

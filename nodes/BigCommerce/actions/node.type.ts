@@ -13,6 +13,7 @@ export type BigCommerceMap = {
 	channel: 'getAll';
 	store: 'get';
 	shipment: 'create' | 'get' | 'getAll' | 'update' | 'delete';
+	custom: 'apiCall' | 'graphql';
 };
 
 export type BigCommerceResource = keyof BigCommerceMap;

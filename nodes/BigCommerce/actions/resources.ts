@@ -4,6 +4,7 @@ import * as brand from './brand/Brand.resource';
 import * as category from './category/Category.resource';
 import * as channel from './channel/Channel.resource';
 import { executePerItem } from './common/items';
+import * as custom from './custom/Custom.resource';
 import * as customer from './customer/Customer.resource';
 import * as customerGroup from './customerGroup/CustomerGroup.resource';
 import * as inventory from './inventory/Inventory.resource';
@@ -24,6 +25,7 @@ export const resources: { [R in BigCommerceResource]: ResourceDefinition<R> } = 
 	brand,
 	category,
 	channel,
+	custom,
 	customer,
 	customerGroup,
 	inventory,

@@ -74,7 +74,10 @@ function text(value: unknown): string {
 
 function fieldErrors(errors: unknown): string[] {
 	if (!errors || typeof errors !== 'object') return [];
-	if (Array.isArray(errors)) return errors.map(text).filter(Boolean);
+	// A list of { message } (GraphQL's shape) reads as its messages.
+	if (Array.isArray(errors)) {
+		return errors.map((entry) => (entry && typeof entry === 'object' && 'message' in entry ? text((entry as IDataObject).message) : text(entry))).filter(Boolean);
+	}
 	return Object.entries(errors as IDataObject).map(([field, message]) => `${field}: ${text(message)}`);
 }
 
@@ -288,5 +291,50 @@ export function toPaginationError(
 		message,
 		description,
 		itemIndex: call.itemIndex,
+	});
+}
+
+// BigCommerce refuses a query whose computed complexity is above this.
+const MAX_GRAPHQL_COMPLEXITY = 10_000;
+
+/** Where a GraphQL error points: its path in the answer (site.products.edges.0) and place in the query. */
+function graphqlWhere(error: IDataObject): string {
+	const path = Array.isArray(error.path) && error.path.length ? `at ${error.path.join('.')}` : '';
+	const location = Array.isArray(error.locations) ? (error.locations[0] as IDataObject | undefined) : undefined;
+	const place = location && location.line !== undefined ? `query line ${text(location.line)}, column ${text(location.column)}` : '';
+	return [path, place].filter(Boolean).join(', ');
+}
+
+/**
+ * GraphQL answers 200 with `errors` for a query it could not run: each error's message and
+ * where it points, and what to do when the query was too complex.
+ */
+export function toGraphqlError(
+	node: INode,
+	failed: { errors: unknown[]; complexity?: number; itemIndex?: number },
+): NodeApiError {
+	const entries = failed.errors.map((entry) =>
+		entry && typeof entry === 'object' ? (entry as IDataObject) : { message: text(entry) },
+	);
+	const messages = entries.map((entry) => text(entry.message) || 'unnamed error');
+	const tooComplex =
+		messages.some((message) => /complexity/i.test(message)) ||
+		(failed.complexity !== undefined && failed.complexity > MAX_GRAPHQL_COMPLEXITY);
+	const message = `The GraphQL query failed: ${messages[0]}${messages.length > 1 ? ` (and ${messages.length - 1} more)` : ''}`;
+	const description = [
+		...entries.map((entry, i) => {
+			const where = graphqlWhere(entry);
+			return `${messages[i]}${where ? ` (${where})` : ''}`;
+		}),
+		tooComplex
+			? `The query is too complex for BigCommerce${failed.complexity !== undefined ? ` (complexity ${failed.complexity}; the most allowed is ${MAX_GRAPHQL_COMPLEXITY})` : ` (the most allowed is ${MAX_GRAPHQL_COMPLEXITY})`}. Ask for fewer records per page (a smaller first, e.g. 10 to 50) and fewer fields, or split the query in two.`
+			: undefined,
+	]
+		.filter(Boolean)
+		.join('\n');
+	return new NodeApiError(node, { message, description, errors: entries } as unknown as JsonObject, {
+		message,
+		description,
+		itemIndex: failed.itemIndex,
 	});
 }

@@ -6,3 +6,6 @@ export type { PaginateOptions, PaginationStyle } from './pagination';
 export { BATCH_LIMITS, batchWrite, chunkForBatch, mapConcurrent, BatchRecordFailure } from './batch';
 export type { BatchOutcome } from './batch';
 export { outcomeUnknown, readBigCommerceError, toNodeApiError } from './errors';
+export { graphqlConnection, graphqlRequest } from './graphql';
+export type { GraphqlApi } from './graphql';
+export { forgetStorefrontTokens } from './storefront';

@@ -14,7 +14,8 @@ import { bigCommerceRequest } from './request';
 export type PaginationStyle = 'v3Page' | 'v3Cursor' | 'v2Page';
 
 export interface PaginateOptions {
-	style: PaginationStyle;
+	/** 'detect': the first page is asked for without page or cursor, and its answer tells the style. */
+	style: PaginationStyle | 'detect';
 	path: string;
 	qs?: IDataObject;
 	/** Largest page the endpoint allows; returnAll reads at this size. */
@@ -22,6 +23,8 @@ export interface PaginateOptions {
 	/** Stop after this many records (the user's Limit); undefined reads everything. */
 	limit?: number;
 	itemIndex?: number;
+	/** Sees each page's whole answer as it arrives (e.g. to output the bodies themselves). */
+	onPage?: (body: unknown, statusCode: number) => void;
 }
 
 interface V3Envelope {
@@ -44,6 +47,15 @@ function fingerprint(records: IDataObject[]): string {
 	return hash.digest('base64');
 }
 
+/** The style a list answer shows: a bare array (or 204) is v2, and v3 names its paging in meta. */
+function styleOfAnswer(statusCode: number, body: unknown): PaginationStyle | undefined {
+	if (statusCode === 204 || Array.isArray(body)) return 'v2Page';
+	const meta = (body as V3Envelope | undefined)?.meta;
+	if (meta?.cursor_pagination) return 'v3Cursor';
+	if (meta?.pagination) return 'v3Page';
+	return undefined;
+}
+
 /**
  * Yields each page's records as it arrives, so callers can hand them on without holding a
  * second copy of a large result. Reads no more pages than `limit` needs.
@@ -52,7 +64,8 @@ export async function* paginate(
 	this: RequestContext,
 	options: PaginateOptions,
 ): AsyncGenerator<IDataObject[]> {
-	const { style, path, itemIndex } = options;
+	const { path, itemIndex } = options;
+	let style = options.style;
 	const maxPageSize = options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
 	if (options.limit !== undefined && options.limit <= 0) return;
 	const pageSize = options.limit === undefined ? maxPageSize : Math.min(maxPageSize, options.limit);
@@ -69,10 +82,22 @@ export async function* paginate(
 		const qs: IDataObject = { ...options.qs, limit: pageSize };
 		if (style === 'v3Cursor') {
 			if (cursor !== undefined) qs.after = cursor;
-		} else {
+		} else if (style !== 'detect') {
 			qs.page = page;
 		}
 		const response = await bigCommerceRequest.call(this, { method: 'GET', path, qs, itemIndex });
+		options.onPage?.(response.body, response.statusCode);
+		if (style === 'detect') {
+			const detected = styleOfAnswer(response.statusCode, response.body);
+			if (!detected) {
+				// Not a list BigCommerce pages: its records, if any, are all there is.
+				const data = (response.body as V3Envelope | undefined)?.data;
+				const records = Array.isArray(data) ? data.slice(0, remaining) : [];
+				if (records.length) yield records;
+				return;
+			}
+			style = detected;
+		}
 
 		let records: IDataObject[];
 		let more: boolean;

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -13,7 +14,7 @@ import {
 	waitAfter429,
 } from './rateLimit';
 
-interface BigCommerceRequest {
+export interface BigCommerceRequest {
 	method: IHttpRequestMethods;
 	/** Path below the store, starting with /v2/ or /v3/, e.g. /v3/catalog/products */
 	path: string;
@@ -26,9 +27,14 @@ interface BigCommerceRequest {
 	timeoutMs?: number;
 	/** The longest this request may wait for the rate limit (429s and quota pauses together). */
 	maxWaitMs?: number;
+	/**
+	 * Whether sending it twice is harmless; by default GET, HEAD, PUT and DELETE are and POST is
+	 * not. A POST that only reads (a GraphQL query) may say so.
+	 */
+	repeatable?: boolean;
 }
 
-interface BigCommerceResponse<T = unknown> {
+export interface BigCommerceResponse<T = unknown> {
 	statusCode: number;
 	body: T;
 	headers: IDataObject;
@@ -43,7 +49,8 @@ const MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
 // The largest answer read: a 250-record page with every include is a few MB; a faulty server
 // or proxy streaming without end must not fill n8n's memory.
 const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
-const SAFE_PATH = /^\/v[23]\/[A-Za-z0-9_/-]+$/;
+// API paths, and the store's GraphQL Admin endpoint.
+const SAFE_PATH = /^(\/v[23]\/[A-Za-z0-9_/-]+|\/graphql)$/;
 
 function isRepeatable(method: IHttpRequestMethods): boolean {
 	// PUT and DELETE set absolute state, so sending them twice is harmless; POST creates.
@@ -102,34 +109,43 @@ async function readBody(body: unknown, deadline: AbortSignal): Promise<unknown> 
 	}
 }
 
+/** Where one exchange goes and how it is sent: the store's API with the credential, or a storefront. */
+interface Destination {
+	url: string;
+	/** Host named in network failures. */
+	host: string;
+	/** Values removed from any server text an error quotes. */
+	secrets: string[];
+	/** Extra request headers, e.g. a storefront token. */
+	headers?: Record<string, string>;
+	send: (options: IHttpRequestOptions) => Promise<{ statusCode: number; body: unknown; headers: unknown }>;
+}
+
 /**
- * The one function that talks to BigCommerce: builds the URL from the credential, sends JSON,
- * honours the rate-limit headers, retries what is safe to retry and maps failures to errors
- * in BigCommerce's own words.
+ * The one retry loop: sends JSON, honours the rate-limit headers, retries what is safe to retry
+ * and maps failures to errors in BigCommerce's own words.
  */
-export async function bigCommerceRequest<T = unknown>(
-	this: RequestContext,
+async function exchange<T>(
+	context: RequestContext,
+	destination: Destination,
 	request: BigCommerceRequest,
 ): Promise<BigCommerceResponse<T>> {
 	const { method, path, qs, body, itemIndex } = request;
-	const node = this.getNode();
-	if (!SAFE_PATH.test(path) || path.includes('..')) {
-		throw new NodeOperationError(node, `Refusing to call an unsafe API path: ${path}`, { itemIndex });
-	}
-	const credentials = await this.getCredentials('bigCommerceApi');
-	const storeUrl = storeUrlFromCredentials(this, credentials);
-	const host = new URL(storeUrl).host;
+	const node = context.getNode();
+	const { host, secrets } = destination;
+	const repeatable = request.repeatable ?? isRepeatable(method);
 
 	const options: IHttpRequestOptions = {
 		method,
-		url: `${storeUrl}${path}`,
+		url: destination.url,
 		headers: {
 			Accept: 'application/json',
 			'User-Agent': USER_AGENT,
 			...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+			...destination.headers,
 		},
 		json: true,
-		// BigCommerce's API does not redirect; following one could carry X-Auth-Token elsewhere.
+		// BigCommerce's API does not redirect; following one could carry a token elsewhere.
 		disableFollowRedirect: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -140,12 +156,9 @@ export async function bigCommerceRequest<T = unknown>(
 	if (qs && Object.keys(qs).length) options.qs = qs;
 	if (body !== undefined) options.body = body;
 
-	const secrets = [credentials.accessToken, credentials.clientSecret].filter(
-		(value): value is string => typeof value === 'string' && value !== '',
-	);
 	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const maxWaitMs = request.maxWaitMs ?? MAX_RATE_LIMIT_WAIT_MS;
-	const cancel = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+	const cancel = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 
 	let attempt = 0;
 	let rateLimited = 0;
@@ -165,14 +178,7 @@ export async function bigCommerceRequest<T = unknown>(
 		let raw: unknown;
 		let answeredStatus = 0;
 		try {
-			// n8n-core sets the request's abortSignal from getExecutionCancelSignal(), so the
-			// helper is given a view of this context whose cancel signal includes the deadline.
-			const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as RequestContext;
-			response = await this.helpers.httpRequestWithAuthentication.call(context, 'bigCommerceApi', {
-				...options,
-				headers: { ...options.headers },
-				abortSignal: signal,
-			});
+			response = await destination.send({ ...options, headers: { ...options.headers }, abortSignal: signal });
 			answeredStatus = Number(response.statusCode);
 			raw = await readBody(response.body, signal);
 		} catch (error) {
@@ -183,14 +189,14 @@ export async function bigCommerceRequest<T = unknown>(
 					itemIndex,
 					statusCode: answeredStatus,
 					reason: `it is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB`,
-					ambiguous: !isRepeatable(method),
+					ambiguous: !repeatable,
 				});
 			}
 			const pastDeadline = deadline.aborted && !cancel?.aborted;
 			const { reason, sent, hint, final } = pastDeadline
 				? { ...networkReason({ code: 'ETIMEDOUT' }, timeoutMs, host), reason: timedOut(timeoutMs) }
 				: networkReason(error, timeoutMs, host);
-			if (!final && (pastDeadline || !isAbort(error)) && (isRepeatable(method) || !sent) && attempt < MAX_TRANSIENT_ATTEMPTS) {
+			if (!final && (pastDeadline || !isAbort(error)) && (repeatable || !sent) && attempt < MAX_TRANSIENT_ATTEMPTS) {
 				await sleep(transientBackoff(attempt));
 				continue;
 			}
@@ -201,7 +207,7 @@ export async function bigCommerceRequest<T = unknown>(
 				attempts: attempt,
 				reason,
 				hint,
-				ambiguous: sent && !isRepeatable(method),
+				ambiguous: sent && !repeatable,
 			});
 		} finally {
 			deadline.removeEventListener('abort', stopAttempt);
@@ -228,13 +234,13 @@ export async function bigCommerceRequest<T = unknown>(
 		}
 
 		const transient = statusCode >= 500 || parsed === MALFORMED;
-		if (transient && isRepeatable(method) && attempt < MAX_TRANSIENT_ATTEMPTS) {
+		if (transient && repeatable && attempt < MAX_TRANSIENT_ATTEMPTS) {
 			await sleep(transientBackoff(attempt));
 			continue;
 		}
 		// A request that is not repeated may have been applied when the answer is a 5xx or a
 		// success that cannot be read; a 4xx refused it.
-		const ambiguous = !isRepeatable(method) && (statusCode >= 500 || (parsed === MALFORMED && statusCode < 400));
+		const ambiguous = !repeatable && (statusCode >= 500 || (parsed === MALFORMED && statusCode < 400));
 		if (parsed === MALFORMED) {
 			throw toNodeApiError(node, {
 				method,
@@ -258,6 +264,54 @@ export async function bigCommerceRequest<T = unknown>(
 }
 
 /**
+ * The one function that talks to the store's API: builds the URL from the credential and
+ * sends through n8n's authenticated request helper (see exchange).
+ */
+export async function bigCommerceRequest<T = unknown>(
+	this: RequestContext,
+	request: BigCommerceRequest,
+): Promise<BigCommerceResponse<T>> {
+	const { path, itemIndex } = request;
+	if (!SAFE_PATH.test(path) || path.includes('..')) {
+		throw new NodeOperationError(this.getNode(), `Refusing to call an unsafe API path: ${path}`, { itemIndex });
+	}
+	const credentials = await this.getCredentials('bigCommerceApi');
+	const storeUrl = storeUrlFromCredentials(this, credentials);
+	const secrets = [credentials.accessToken, credentials.clientSecret].filter(
+		(value): value is string => typeof value === 'string' && value !== '',
+	);
+	const send = async (options: IHttpRequestOptions) => {
+		// n8n-core sets the request's abortSignal from getExecutionCancelSignal(), so the
+		// helper is given a view of this context whose cancel signal includes the deadline.
+		const signal = options.abortSignal;
+		const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as RequestContext;
+		return await this.helpers.httpRequestWithAuthentication.call(context, 'bigCommerceApi', options);
+	};
+	return await exchange<T>(this, { url: `${storeUrl}${path}`, host: new URL(storeUrl).host, secrets, send }, request);
+}
+
+/**
+ * A request to an absolute URL outside the store's API (a channel's storefront), with the
+ * given headers and none of the credential's: the same retries, limits and error words.
+ */
+export async function absoluteUrlRequest<T = unknown>(
+	this: RequestContext,
+	target: { url: string; headers: Record<string, string>; secrets: string[] },
+	request: BigCommerceRequest,
+): Promise<BigCommerceResponse<T>> {
+	const send = async (options: IHttpRequestOptions) => {
+		const signal = options.abortSignal;
+		const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as RequestContext;
+		return await this.helpers.httpRequest.call(context, options);
+	};
+	return await exchange<T>(
+		this,
+		{ url: target.url, host: new URL(target.url).host, secrets: target.secrets, headers: target.headers, send },
+		request,
+	);
+}
+
+/**
  * The response body only: a v3 envelope { data, meta } or a v2 bare object (a v2 list is
  * an array: read it with bigCommerceRequest). A 204 gives an empty object.
  */
@@ -267,4 +321,15 @@ export async function bigCommerceApiRequest(
 ): Promise<IDataObject> {
 	const response = await bigCommerceRequest.call(this, request);
 	return (response.body ?? {}) as IDataObject;
+}
+
+/**
+ * Which store and API account the credential is: a key for what may be kept between requests
+ * for this credential only (a minted storefront token), holding no secret itself.
+ */
+export async function credentialKey(this: RequestContext): Promise<string> {
+	const credentials = await this.getCredentials('bigCommerceApi');
+	const storeUrl = storeUrlFromCredentials(this, credentials);
+	const account = createHash('sha256').update(String(credentials.accessToken ?? '')).digest('base64');
+	return `${storeUrl} ${account}`;
 }

@@ -16,12 +16,14 @@ const AREAS: ScopeArea[] = [
 	{ pattern: /^\/v3\/inventory\//, label: 'Store Inventory', scope: 'store_inventory' },
 	{ pattern: /^\/v3\/channels/, label: 'Channel Settings', scope: 'store_channel_settings' },
 	{ pattern: /^\/v2\/(store|time)/, label: 'Information & Settings', scope: 'store_v2_information' },
+	{ pattern: /^\/v3\/storefront\/api-token/, label: 'Storefront API Tokens', scope: 'store_storefront_api' },
 ];
 
 /** Names the API account scope a request needs, for 403 hints. */
 export function describeScope(path: string, method: IHttpRequestMethods): string | undefined {
 	const area = AREAS.find((a) => a.pattern.test(path));
 	if (!area) return undefined;
-	const readOnly = method === 'GET';
+	// Tokens are only ever minted: the scope has no read-only form.
+	const readOnly = method === 'GET' && area.scope !== 'store_storefront_api';
 	return `${area.label} (${readOnly ? 'read-only' : 'modify'}), scope ${area.scope}${readOnly ? '_read_only' : ''}`;
 }

@@ -6,6 +6,7 @@ import { fromArray, v3List } from '../pagination';
 import { intList, strList } from '../query';
 import type { Router } from '../router';
 import type { Channel } from '../types';
+import { siteUrl } from './storefront';
 
 export function storeInfo(core: Core, name: string): Record<string, unknown> {
 	const host = `store-${core.storeHash}.mybigcommerce.com`;
@@ -13,7 +14,8 @@ export function storeInfo(core: Core, name: string): Record<string, unknown> {
 		id: core.storeHash,
 		account_uuid: '00000000-0000-4000-8000-000000000001',
 		domain: host,
-		secure_url: `https://${host}`,
+		// The default channel's storefront: the emulator's own address, where it serves /graphql.
+		secure_url: siteUrl(core, 1),
 		control_panel_base_url: `https://${host}`,
 		status: 'live',
 		name,
