@@ -93,16 +93,20 @@ describe('BigCommerce Polling Trigger: new orders', () => {
 		expect((await trigger.poll()).items).toEqual([]);
 	});
 
-	it('emits every order once through a 429 storm', async () => {
+	it('emits every order once through a 429 storm and passing 5xx', async () => {
 		const trigger = harness({ event: 'newOrder', simplify: false });
 		await trigger.poll();
 		const placed = Array.from({ length: 12 }, () => store.emulator.admin.createOrder({}));
-		store.emulator.setFaults([{ kind: '429', rate: 0.4, delayMs: 20 }]);
+		store.emulator.setFaults([
+			{ kind: '502', count: 3 },
+			{ kind: '429', rate: 0.4, delayMs: 20 },
+		]);
 
 		const stormy = await trigger.poll();
 		expect(stormy.error).toBeUndefined();
 		expect(orderIds(stormy.items)).toEqual(placed.map((order) => order.id));
 		expect(store.emulator.faultStats['429']).toBeGreaterThan(5);
+		expect(store.emulator.faultStats['502']).toBe(3);
 
 		store.emulator.setFaults([]);
 		expect((await trigger.poll()).items).toEqual([]);
