@@ -141,6 +141,18 @@ describe('BigCommerce Polling Trigger: new orders', () => {
 		expect(result.items[0].json).toMatchObject({ order: { id: order.id }, scope: 'store/order/created' });
 		expect(trigger.saved).toEqual({});
 	});
+
+	it('Fetch Test Event shows an order for Updated Order before any order was changed, and the lowest SKU for Low Stock', async () => {
+		const updated = await harness({ event: 'updatedOrder' }).fetchTestEvent();
+		expect(updated.error).toBeUndefined();
+		expect(updated.items).toHaveLength(1);
+		expect(updated.items[0].json).toMatchObject({ scope: 'store/order/updated', order: { id: expect.any(Number) } });
+
+		const low = await harness({ event: 'lowStock', threshold: 1000, stockAt: 'total' }).fetchTestEvent();
+		expect(low.error).toBeUndefined();
+		expect(low.items).toHaveLength(1);
+		expect(low.items[0].json).toMatchObject({ sku: expect.any(String), threshold: 1000, location_id: null });
+	});
 });
 
 describe('BigCommerce Polling Trigger: updated records', () => {
@@ -220,5 +232,13 @@ describe('BigCommerce Polling Trigger: low stock', () => {
 		expect((await trigger.poll()).items).toEqual([]);
 		await setStock('PJT-M', 1);
 		expect((await trigger.poll()).items.map((item) => item.json.sku)).toEqual(['PJT-M']);
+	});
+
+	it('refuses a location that is not an ID before any request, and the saved state stays empty', async () => {
+		const trigger = harness({ event: 'lowStock', threshold: 4, stockAt: 'location', locationId: 'main warehouse' });
+		const outcome = await trigger.poll();
+		expect(outcome.error?.message).toBe('Location Name or ID must be a location\'s ID, got "main warehouse"');
+		expect(store.requestLines()).toEqual([]);
+		expect(trigger.liveStaticData).toEqual({});
 	});
 });

@@ -98,10 +98,13 @@ export async function startingWindow(context: IPollFunctions, feed: Feed): Promi
 	return windowAt(newest, latest.filter((entry) => entry.second === newest));
 }
 
-/** "Fetch Test Event": the most recent record of the event, so its fields can be mapped. */
+/**
+ * "Fetch Test Event": the most recent record of the event, so its fields can be mapped; when no
+ * recent record matches (no order changed yet, none in the chosen statuses), the most recent one.
+ */
 export async function sampleRecord(context: IPollFunctions, feed: Feed, simplify: boolean): Promise<IDataObject[]> {
 	const wanted = await recordFilter(context, feed);
-	const latest = (await latestRecords(context, feed, feed.maxPageSize)).filter((entry) => wanted(entry.record));
-	const newest = latest.sort(byTimeThenId).pop();
+	const latest = (await latestRecords(context, feed, feed.maxPageSize)).sort(byTimeThenId);
+	const newest = latest.filter((entry) => wanted(entry.record)).pop() ?? latest.pop();
 	return newest ? await toItems(context, feed, [newest], simplify) : [];
 }
