@@ -29,6 +29,14 @@ describe('polling window', () => {
 		expect(advanceWindow(window, [])).toEqual(window);
 	});
 
+	it('reads again from an earlier second when told, keeping every key from there', () => {
+		const window = advanceWindow({ from: 0, seen: [] }, [at(1, 10), at(2, 500), at(3, 900)], 10);
+		expect(window).toEqual({ from: 10, seen: ['1@10', '2@500', '3@900'] });
+		// Never before where this poll started reading.
+		expect(advanceWindow({ from: 600, seen: [] }, [at(3, 900)], 10).from).toBe(600);
+		expect(advanceWindow({ from: 600, seen: [] }, [at(3, 900)], 870).from).toBe(840);
+	});
+
 	it('holds at most MAX_SEEN keys, but every key of the newest second', () => {
 		const spread = Array.from({ length: MAX_SEEN + 500 }, (_, i) => at(i + 1, 1000 + (i % 50)));
 		const bounded = advanceWindow({ from: 1000, seen: [] }, spread);

@@ -69,13 +69,20 @@ export async function pollRecords(
 	simplify: boolean,
 ): Promise<RecordPollResult> {
 	const wanted = await recordFilter(context, feed);
-	const listed = stamped(
-		feed,
-		await getAllItems.call(context, { style: feed.style, path: feed.path, qs: feed.since(window.from), maxPageSize: feed.maxPageSize }),
-	);
+	const records = await getAllItems.call(context, {
+		style: feed.style,
+		path: feed.path,
+		qs: feed.since(window.from),
+		maxPageSize: feed.maxPageSize,
+	});
+	const listed = stamped(feed, records);
 	const fresh = unseenRecords(window, listed).filter((entry) => wanted(entry.record));
 	const items = await toItems(context, feed, fresh, simplify);
-	return { items, window: advanceWindow(window, listed) };
+	// A record that changes (or goes) while later pages are read moves out of its place, and the
+	// first record of the next page slides onto the page already read, unseen. Each such record
+	// is stamped at or after the last record of the first page: the next poll reads from there.
+	const firstPageEnd = records.length > feed.maxPageSize ? feed.stamp(records[feed.maxPageSize - 1]) : undefined;
+	return { items, window: advanceWindow(window, listed, firstPageEnd) };
 }
 
 /** The most recent records, newest first: one page. */

@@ -66,16 +66,17 @@ export function unseenRecords(window: PollWindow, records: StampedRecord[]): Sta
 
 /**
  * The window after a poll that handled `records`: `from` follows the newest second by
- * LOOKBACK_SECONDS, and every key at or after it is kept. When more than MAX_SEEN keys would be
- * kept, `from` moves up to the oldest second that keeps the newest ones, but every key of the
- * newest second is always kept, since the next poll reads that second again.
+ * LOOKBACK_SECONDS (or stays at `readAgainFrom` when that is earlier), and every key at or after
+ * it is kept. When more than MAX_SEEN keys would be kept, `from` moves up to the oldest second
+ * that keeps the newest ones, but every key of the newest second is always kept, since the next
+ * poll reads that second again.
  */
-export function advanceWindow(window: PollWindow, records: StampedRecord[]): PollWindow {
+export function advanceWindow(window: PollWindow, records: StampedRecord[], readAgainFrom = Infinity): PollWindow {
 	const keys = new Set(window.seen);
 	for (const record of records) if (record.second >= window.from) keys.add(keyOf(record));
 	let newest = window.from;
 	for (const key of keys) newest = Math.max(newest, secondOfKey(key));
-	let from = Math.max(window.from, newest - LOOKBACK_SECONDS);
+	let from = Math.max(window.from, Math.min(newest - LOOKBACK_SECONDS, readAgainFrom));
 	let kept = [...keys].filter((key) => secondOfKey(key) >= from);
 	if (kept.length > MAX_SEEN) {
 		const seconds = kept.map(secondOfKey).sort((a, b) => b - a);
