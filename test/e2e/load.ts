@@ -10,7 +10,7 @@ export async function loadChecks(stack: Stack, checks: Checks, prefix: string): 
 	await checks.run(`${prefix}n8n lists both nodes and the AI tool from the package`, async () => {
 		const types = await client.get<Array<{ name: string; version: number | number[] }>>('/types/nodes.json');
 		const names = new Set(types.map((t) => t.name));
-		const wanted = [`${PACKAGE}.bigCommerce`, `${PACKAGE}.bigCommerceTrigger`, `${PACKAGE}.bigCommerceTool`];
+		const wanted = [`${PACKAGE}.bigCommerce`, `${PACKAGE}.bigCommerceTrigger`, `${PACKAGE}.bigCommerceTool`, `${PACKAGE}.bigCommercePollTrigger`];
 		const missing = wanted.filter((name) => !names.has(name));
 		expect(!missing.length, `missing node types: ${missing.join(', ')} (n8n knows ${types.filter((t) => t.name.startsWith(PACKAGE)).map((t) => t.name).join(', ') || 'none of ours'})`);
 		return wanted.join(', ');

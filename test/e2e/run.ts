@@ -52,6 +52,7 @@ async function runMajor(major: string, checks: Checks, packed: PackedPackage): P
 		await subtitleChecks(stack, checks, prefix);
 		await exampleChecks(stack, checks, prefix);
 		await triggerChecks(stack, checks, prefix);
+		await (await import('./poll')).pollChecks(stack, checks, prefix);
 		const failuresHere = checks.results.filter((r) => !r.ok && r.name.startsWith(prefix)).length;
 		if (failuresHere) {
 			const errors = stack.n8n

@@ -20,6 +20,7 @@ import type {
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	WebhookSetupMethodNames,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
@@ -106,6 +107,30 @@ function parsedBody(raw: Buffer): unknown {
 	} catch {
 		return {};
 	}
+}
+
+/** Runs the workflow from a trigger node with the data it emitted, as n8n does. */
+export async function runFromTrigger(
+	node: INode,
+	workflow: Workflow,
+	additionalData: IWorkflowExecuteAdditionalData,
+	mode: WorkflowExecuteMode,
+	workflowData: INodeExecutionData[][],
+): Promise<INodeExecutionData[]> {
+	const runData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node, data: { main: workflowData }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+	const run = await new WorkflowExecute(additionalData, mode, runData).processRunExecutionData(workflow);
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	return (taskData?.data?.main?.[0] ?? []) as INodeExecutionData[];
 }
 
 export class TriggerHarness {
@@ -251,30 +276,8 @@ export class TriggerHarness {
 		if (!result.workflowData) {
 			return { status: response.statusCode, body: response.body, items: [], executed: false };
 		}
-		const items = await this.execute(workflow, additionalData, result.workflowData);
+		const items = await runFromTrigger(this.node, workflow, additionalData, 'webhook', result.workflowData);
 		return { status: response.statusCode, body: response.body, items, executed: true };
-	}
-
-	/** Runs the workflow from the trigger node with the data it emitted, as n8n does. */
-	private async execute(
-		workflow: Workflow,
-		additionalData: IWorkflowExecuteAdditionalData,
-		workflowData: INodeExecutionData[][],
-	): Promise<INodeExecutionData[]> {
-		const runData = {
-			startData: {},
-			resultData: { runData: {} },
-			executionData: {
-				contextData: {},
-				metadata: {},
-				waitingExecution: {},
-				waitingExecutionSource: null,
-				nodeExecutionStack: [{ node: this.node, data: { main: workflowData }, source: null }],
-			},
-		} as unknown as IRunExecutionData;
-		const run = await new WorkflowExecute(additionalData, 'webhook', runData).processRunExecutionData(workflow);
-		const taskData = run.data.resultData.runData[this.node.name]?.[0];
-		return (taskData?.data?.main?.[0] ?? []) as INodeExecutionData[];
 	}
 
 	/**

@@ -16,11 +16,17 @@ import {
 	updateOrder,
 } from '../model/orders';
 
+/** BigCommerce keeps v2 order dates to the second. */
+function toSecond(ms: number): number {
+	return Math.floor(ms / 1000) * 1000;
+}
+
 const SORT_FIELDS: Record<string, (o: Order) => number | string> = {
 	id: (o) => o.id,
 	customer_id: (o) => o.customer_id,
-	date_created: (o) => o.createdMs,
-	date_modified: (o) => o.modifiedMs,
+	// v2 dates have second precision: orders of one second sort by ID.
+	date_created: (o) => toSecond(o.createdMs),
+	date_modified: (o) => toSecond(o.modifiedMs),
 	status_id: (o) => o.status_id,
 	channel_id: (o) => o.channel_id,
 	external_id: (o) => o.external_id ?? '',
@@ -49,10 +55,10 @@ function orderFilter(ctx: Ctx): ((o: Order) => boolean) | undefined {
 	if (statusId !== undefined) tests.push((o) => o.status_id === statusId);
 	if (channelId !== undefined) tests.push((o) => o.channel_id === channelId);
 	// v2 dates have second precision.
-	if (minCreated !== undefined) tests.push((o) => o.createdMs >= Math.floor(minCreated / 1000) * 1000);
-	if (maxCreated !== undefined) tests.push((o) => o.createdMs <= maxCreated);
-	if (minModified !== undefined) tests.push((o) => o.modifiedMs >= Math.floor(minModified / 1000) * 1000);
-	if (maxModified !== undefined) tests.push((o) => o.modifiedMs <= maxModified);
+	if (minCreated !== undefined) tests.push((o) => toSecond(o.createdMs) >= toSecond(minCreated));
+	if (maxCreated !== undefined) tests.push((o) => toSecond(o.createdMs) <= toSecond(maxCreated));
+	if (minModified !== undefined) tests.push((o) => toSecond(o.modifiedMs) >= toSecond(minModified));
+	if (maxModified !== undefined) tests.push((o) => toSecond(o.modifiedMs) <= toSecond(maxModified));
 	if (email) tests.push((o) => o.billing_address.email.toLowerCase() === email);
 	if (q.payment_method) tests.push((o) => o.payment_method === q.payment_method);
 	if (q.cart_id) tests.push((o) => o.cart_id === q.cart_id);

@@ -226,7 +226,7 @@ export function readJson(
  * the value is not a date.
  */
 export function toDate(
-	context: IExecuteFunctions,
+	context: Pick<IExecuteFunctions, 'getNode' | 'getTimezone'>,
 	value: unknown,
 	displayName: string,
 	itemIndex: number,
