@@ -21,6 +21,7 @@ import { registerHooks } from './routes/hooks';
 import { registerInventory } from './routes/inventory';
 import { registerMetafieldsAndPriceLists } from './routes/metafieldsAndPriceLists';
 import { registerOrders } from './routes/orders';
+import { registerRefunds } from './routes/refunds';
 import { registerStore } from './routes/store';
 
 const MAX_BODY = 50 * 1024 * 1024;
@@ -70,6 +71,7 @@ export class EmulatorServer implements Core {
 		registerCatalog(this.router);
 		registerCustomers(this.router);
 		registerOrders(this.router);
+		registerRefunds(this.router);
 		registerInventory(this.router);
 		registerHooks(this.router);
 		registerMetafieldsAndPriceLists(this.router);

@@ -12,6 +12,7 @@ export type BigCommerceMap = {
 	brand: 'get' | 'getAll';
 	channel: 'getAll';
 	store: 'get';
+	orderRefund: 'getQuote' | 'create' | 'getAll';
 };
 
 export type BigCommerceResource = keyof BigCommerceMap;

@@ -26,6 +26,11 @@ interface BigCommerceRequest {
 	timeoutMs?: number;
 	/** The longest this request may wait for the rate limit (429s and quota pauses together). */
 	maxWaitMs?: number;
+	/**
+	 * A POST that creates nothing (e.g. a refund quote) and so may be sent again after a
+	 * transient failure; any other POST is never repeated once sent.
+	 */
+	repeatable?: boolean;
 }
 
 interface BigCommerceResponse<T = unknown> {
@@ -45,7 +50,7 @@ const MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
 const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 const SAFE_PATH = /^\/v[23]\/[A-Za-z0-9_/-]+$/;
 
-function isRepeatable(method: IHttpRequestMethods): boolean {
+function repeatableMethod(method: IHttpRequestMethods): boolean {
 	// PUT and DELETE set absolute state, so sending them twice is harmless; POST creates.
 	return method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE';
 }
@@ -113,6 +118,7 @@ export async function bigCommerceRequest<T = unknown>(
 ): Promise<BigCommerceResponse<T>> {
 	const { method, path, qs, body, itemIndex } = request;
 	const node = this.getNode();
+	const isRepeatable = (verb: IHttpRequestMethods) => request.repeatable === true || repeatableMethod(verb);
 	if (!SAFE_PATH.test(path) || path.includes('..')) {
 		throw new NodeOperationError(node, `Refusing to call an unsafe API path: ${path}`, { itemIndex });
 	}
