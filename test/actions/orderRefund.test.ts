@@ -96,7 +96,7 @@ describe('order refund create', () => {
 			operation: 'create',
 			orderId: byId(order.id),
 			items: { orderAmount: [{ amount: 10 }] },
-			options: { providerId: 'storecredit' },
+			options: { refundProvider: 'storecredit' },
 		});
 
 		expect(result.error).toBeUndefined();
@@ -107,12 +107,12 @@ describe('order refund create', () => {
 		const order = guestPaidOrder();
 
 		const result = await run(
-			{ operation: 'create', orderId: byId(order.id), items: { orderAmount: [{ amount: 10 }] }, options: { providerId: 'storecredit' } },
+			{ operation: 'create', orderId: byId(order.id), items: { orderAmount: [{ amount: 10 }] }, options: { refundProvider: 'storecredit' } },
 			{ continueOnFail: true },
 		);
 
 		const [item] = jsonOf(result);
-		expect(item.error).toBe(`Refund Provider ID "storecredit" is not offered for order ${order.id}`);
+		expect(item.error).toBe(`Refund Provider "storecredit" is not offered for order ${order.id}`);
 		expect(refundsOf(order.id)).toHaveLength(0);
 		expect(store.emulator.countRequests({ path: `/v3/orders/${order.id}/payment_actions/refunds` })).toBe(0);
 	});

@@ -5,7 +5,7 @@ export type BigCommerceMap = {
 	product: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete';
 	productVariant: 'create' | 'get' | 'getAll' | 'update' | 'delete';
 	inventory: 'setLevel' | 'adjustLevel' | 'getAll';
-	order: 'get' | 'getAll' | 'update';
+	order: 'create' | 'get' | 'getAll' | 'update';
 	customer: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete' | 'assignGroup';
 	customerGroup: 'create' | 'get' | 'getAll' | 'update' | 'delete';
 	category: 'get' | 'getAll';

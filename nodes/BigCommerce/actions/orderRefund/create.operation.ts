@@ -12,8 +12,8 @@ const properties: INodeProperties[] = [
 	...refundItemsProperties,
 	optionsCollection([
 		{
-			displayName: 'Refund Provider ID',
-			name: 'providerId',
+			displayName: 'Refund Provider',
+			name: 'refundProvider',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. storecredit',
@@ -32,7 +32,7 @@ export const description = showFor({ show: { resource: ['orderRefund'], operatio
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const providerId = toText(this, options.providerId, 'Refund Provider ID', itemIndex, false);
+	const providerId = toText(this, options.refundProvider, 'Refund Provider', itemIndex, false);
 	const items = await readRefundItems(this, orderId, itemIndex);
 
 	const quote = await quoteRefund(this, orderId, items, itemIndex);

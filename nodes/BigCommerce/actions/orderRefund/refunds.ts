@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest, outcomeUnknown } from '../../transport';
+import { asNodeError } from '../common/createOnce';
 
 /** A refund quote as BigCommerce answers it: the total, tax and the ways it may be paid back. */
 export interface RefundQuote extends IDataObject {
@@ -60,7 +61,7 @@ export function choosePayments(
 	if (providerId) {
 		method = methods.find((candidate) => candidate.some((option) => option.provider_id === providerId));
 		if (!method) {
-			throw new NodeOperationError(context.getNode(), `Refund Provider ID "${providerId}" is not offered for order ${orderId}`, {
+			throw new NodeOperationError(context.getNode(), `Refund Provider "${providerId}" is not offered for order ${orderId}`, {
 				itemIndex,
 				description: `The refund quote offers: ${providersOf(quote)}. Nothing was refunded.`,
 			});
@@ -94,10 +95,7 @@ export async function sendRefund(
 		});
 		return (answer.data ?? {}) as IDataObject;
 	} catch (error) {
-		const failure =
-			error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
+		const failure = asNodeError(context, error);
 		// Refused (4xx) or never sent: nothing was refunded, and BigCommerce's words say why.
 		if (!outcomeUnknown(failure)) throw failure;
 		const cause = failure.message;
