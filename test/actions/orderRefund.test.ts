@@ -4,6 +4,7 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { readBigCommerceError } from '../../nodes/BigCommerce/transport';
 import type { Order } from '../emulator';
 import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
@@ -296,5 +297,15 @@ describe('order refund get many', () => {
 		);
 		expect(jsonOf(dates)[0].error).toBe('Created After must not be later than Created Before');
 		expect(store.emulator.requests).toHaveLength(0);
+	});
+});
+
+describe('refund refusals in the payment actions\' own shape', () => {
+	it('reads BigCommerce\'s words from { data: [{ status, title }] }', () => {
+		expect(
+			readBigCommerceError({ data: [{ status: 422, title: 'Unable to provide store credit for a guest customer.', type: '/api-docs' }] }),
+		).toEqual({ message: 'Unable to provide store credit for a guest customer.', details: [] });
+		// A list answer is not an error shape: nothing is made up from it.
+		expect(readBigCommerceError({ data: [{ id: 1 }], meta: {} })).toEqual({ message: undefined, details: [] });
 	});
 });
