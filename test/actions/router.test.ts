@@ -27,6 +27,7 @@ describe('resource and operation dropdowns', () => {
 			'Customer Group=customerGroup',
 			'Inventory=inventory',
 			'Order=order',
+			'Order Refund=orderRefund',
 			'Product=product',
 			'Product Variant=productVariant',
 			'Shipment=shipment',

@@ -152,6 +152,26 @@ export async function exampleChecks(stack: Stack, checks: Checks, prefix: string
 		return `${orders.length} orders, into orders-report.csv`;
 	});
 
+	await checks.run(`${prefix}example "refund a cancelled order" quotes first, then refunds exactly the quote`, async () => {
+		const cancelled = state.orders.find((o) => o.status_id === 5 && o.payment_status === 'captured');
+		expect(cancelled, 'the demo store has no cancelled, paid order');
+		const refundsBefore = state.refunds.size;
+		const run = await execute(stack, workflowFor(stack, '08-'));
+		const [quote] = nodeOutput(run, 'Quote the refund').items;
+		expectEqual(quote?.order_id, cancelled.id, 'order quoted');
+		const [shown] = nodeOutput(run, 'Quote').items;
+		expectEqual(shown?.['Refund total'], quote.total_refund_amount, 'refund total shown');
+		const [refund] = nodeOutput(run, 'Refund as quoted').items;
+		expectEqual(state.refunds.size, refundsBefore + 1, 'refunds in the store');
+		const stored = state.refunds.get(Number(refund?.id));
+		expect(stored, `refund ${String(refund?.id)} is not in the store`);
+		expectEqual(stored.order_id, cancelled.id, 'order refunded');
+		expectEqual(stored.total_amount, quote.total_refund_amount, 'refund total against the quote');
+		expectEqual(stored.total_amount, Number(cancelled.total_inc_tax), 'refund total against the order');
+		expectEqual(state.orders.get(cancelled.id)?.refunded_amount, cancelled.total_inc_tax, "the order's refunded amount");
+		return `order ${cancelled.id}: quoted and refunded ${stored.total_amount.toFixed(2)} with ${stored.payments.map((p) => p.provider_id).join(' + ')}`;
+	});
+
 	await checks.run(`${prefix}example "AI agent" imports, and its order tool answers against the store`, async () => {
 		const workflow = workflowFor(stack, '06-');
 		const types = await stack.client.get<Array<{ name: string }>>('/types/nodes.json');

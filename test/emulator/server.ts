@@ -22,6 +22,7 @@ import { registerInventory } from './routes/inventory';
 import { registerMetafieldsAndPriceLists } from './routes/metafieldsAndPriceLists';
 import { registerOrders } from './routes/orders';
 import { registerShipments } from './routes/shipments';
+import { registerRefunds } from './routes/refunds';
 import { registerStore } from './routes/store';
 import { registerStorefront } from './routes/storefront';
 import { handleGraphql, type GraphqlRequestLogEntry } from './graphql/endpoints';
@@ -76,6 +77,7 @@ export class EmulatorServer implements Core {
 		registerCustomers(this.router);
 		registerShipments(this.router);
 		registerOrders(this.router);
+		registerRefunds(this.router);
 		registerInventory(this.router);
 		registerHooks(this.router);
 		registerMetafieldsAndPriceLists(this.router);

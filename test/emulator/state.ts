@@ -18,6 +18,7 @@ import type {
 	OrderProduct,
 	OrderShippingAddress,
 	Product,
+	Refund,
 	Shipment,
 	Variant,
 } from './types';
@@ -40,6 +41,7 @@ export class StoreState {
 	readonly orderShippingAddresses = new Map<number, OrderShippingAddress[]>();
 	readonly orderCoupons = new Map<number, OrderCoupon[]>();
 	readonly shipments = new Table<Shipment>();
+	readonly refunds = new Table<Refund>();
 	readonly customers = new Table<Customer>();
 	readonly customerAddresses = new Table<CustomerAddress>();
 	readonly customerGroups = new Table<CustomerGroup>();
@@ -74,6 +76,7 @@ export class StoreState {
 			this.locations,
 			this.orders,
 			this.shipments,
+			this.refunds,
 			this.customers,
 			this.customerAddresses,
 			this.customerGroups,

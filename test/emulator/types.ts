@@ -384,6 +384,21 @@ export interface Shipment {
 	comments?: string;
 }
 
+/** A v3 order refund (payment actions), as served. */
+export interface Refund {
+	id: number;
+	order_id: number;
+	user_id: number;
+	created: string;
+	reason: string;
+	total_amount: number;
+	total_tax: number;
+	uses_merchant_override_values: boolean;
+	items: { item_type: string; item_id: number; reason: string; quantity?: number; requested_amount: number }[];
+	payments: { id: number; provider_id: string; amount: number; offline: boolean; is_declined: boolean; declined_message: string }[];
+	createdMs: number;
+}
+
 export interface Customer {
 	id: number;
 	email: string;

@@ -5,7 +5,7 @@ export type BigCommerceMap = {
 	product: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete';
 	productVariant: 'create' | 'get' | 'getAll' | 'update' | 'delete';
 	inventory: 'setLevel' | 'adjustLevel' | 'getAll';
-	order: 'get' | 'getAll' | 'update';
+	order: 'create' | 'get' | 'getAll' | 'update';
 	customer: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete' | 'assignGroup';
 	customerGroup: 'create' | 'get' | 'getAll' | 'update' | 'delete';
 	category: 'get' | 'getAll';
@@ -14,6 +14,7 @@ export type BigCommerceMap = {
 	store: 'get';
 	shipment: 'create' | 'get' | 'getAll' | 'update' | 'delete';
 	custom: 'apiCall' | 'graphql';
+	orderRefund: 'getQuote' | 'create' | 'getAll';
 };
 
 export type BigCommerceResource = keyof BigCommerceMap;

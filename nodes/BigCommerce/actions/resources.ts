@@ -10,6 +10,7 @@ import * as customerGroup from './customerGroup/CustomerGroup.resource';
 import * as inventory from './inventory/Inventory.resource';
 import type { BigCommerceResource, ItemsOperation, OperationModule, ResourceModule } from './node.type';
 import * as order from './order/Order.resource';
+import * as orderRefund from './orderRefund/OrderRefund.resource';
 import * as product from './product/Product.resource';
 import * as productVariant from './productVariant/ProductVariant.resource';
 import * as shipment from './shipment/Shipment.resource';
@@ -30,6 +31,7 @@ export const resources: { [R in BigCommerceResource]: ResourceDefinition<R> } = 
 	customerGroup,
 	inventory,
 	order,
+	orderRefund,
 	product,
 	productVariant,
 	store,

@@ -107,6 +107,12 @@ export function readBigCommerceError(body: unknown): { message?: string; details
 				details: nested.flatMap((n) => n.details),
 			};
 		}
+		// Payment actions answer some refusals as { data: [{ status, title }] }.
+		if (Array.isArray(data.data) && !data.title && !data.message) {
+			const nested = data.data.map((entry) => readBigCommerceError(entry));
+			const message = nested.map((n) => n.message).filter(Boolean).join(' ');
+			if (message) return { message, details: nested.flatMap((n) => n.details) };
+		}
 		const message = text(data.title) || text(data.message) || text(data.error) || undefined;
 		return { message, details: fieldErrors(data.errors) };
 	}

@@ -29,7 +29,7 @@ export interface BigCommerceRequest {
 	maxWaitMs?: number;
 	/**
 	 * Whether sending it twice is harmless; by default GET, HEAD, PUT and DELETE are and POST is
-	 * not. A POST that only reads (a GraphQL query) may say so.
+	 * not. A POST that creates nothing (a GraphQL query, a refund quote) may say so.
 	 */
 	repeatable?: boolean;
 }
@@ -52,7 +52,7 @@ const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 // API paths, and the store's GraphQL Admin endpoint.
 const SAFE_PATH = /^(\/v[23]\/[A-Za-z0-9_/-]+|\/graphql)$/;
 
-function isRepeatable(method: IHttpRequestMethods): boolean {
+function repeatableMethod(method: IHttpRequestMethods): boolean {
 	// PUT and DELETE set absolute state, so sending them twice is harmless; POST creates.
 	return method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE';
 }
@@ -133,7 +133,7 @@ async function exchange<T>(
 	const { method, path, qs, body, itemIndex } = request;
 	const node = context.getNode();
 	const { host, secrets } = destination;
-	const repeatable = request.repeatable ?? isRepeatable(method);
+	const repeatable = request.repeatable ?? repeatableMethod(method);
 
 	const options: IHttpRequestOptions = {
 		method,

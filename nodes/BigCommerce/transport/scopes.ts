@@ -10,6 +10,7 @@ interface ScopeArea {
 const AREAS: ScopeArea[] = [
 	{ pattern: /^\/v3\/catalog\//, label: 'Products', scope: 'store_v2_products' },
 	{ pattern: /^\/v2\/(orders|order_statuses)/, label: 'Orders', scope: 'store_v2_orders' },
+	{ pattern: /^\/v3\/orders\/(\d+\/)?payment_actions\//, label: 'Order Transactions', scope: 'store_v2_transactions' },
 	{ pattern: /^\/v3\/customers/, label: 'Customers', scope: 'store_v2_customers' },
 	{ pattern: /^\/v2\/customer_groups/, label: 'Customers', scope: 'store_v2_customers' },
 	{ pattern: /^\/v3\/inventory\/locations/, label: 'Store Locations', scope: 'store_locations' },

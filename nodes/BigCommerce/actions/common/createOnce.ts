@@ -27,7 +27,8 @@ export interface CreateEachOnce<TRecord, TSaved> {
 	describe?: (found: TSaved) => string;
 }
 
-function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
+/** The failure as a node error, its class and words kept. */
+export function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error));
 }

@@ -6,7 +6,7 @@ import { executePerItem } from './items';
 
 export interface ListRequest extends Omit<PaginateOptions, 'limit' | 'itemIndex'> {
 	/** Shapes each record as it arrives, e.g. simplifies it, splits it into rows or adds to it. */
-	shape?: (record: IDataObject) => IDataObject | IDataObject[] | Promise<IDataObject>;
+	shape?: (record: IDataObject) => IDataObject | IDataObject[] | Promise<IDataObject | IDataObject[]>;
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export { get, getAll, update };
+export { create, get, getAll, update };
 
 /** The Resource dropdown's entry for this resource. */
 export const displayName = 'Order';
@@ -17,6 +18,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['order'] } },
 		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create an order for a customer or a guest, e.g. from a marketplace, ERP or POS',
+				action: 'Create an order',
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -38,6 +45,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	...create.description,
 	...get.description,
 	...getAll.description,
 	...update.description,

@@ -4,6 +4,7 @@ import { optionsCollection, returnAllOrLimit, simplifyProperty } from '../common
 import { showFor } from '../common/displayOptions';
 import { listOperation } from '../common/lists';
 import { orderFilters, readOrderFilters, resolveStatusFilter } from './filters';
+import { lineItemRows, outputLineItemsOption } from './lineItemRows';
 import { embedSubResources, includeOptions, readIncludes } from './subResources';
 import { toSimpleOrder } from './toSimpleOrder';
 
@@ -11,7 +12,7 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	orderFilters,
 	simplifyProperty,
-	optionsCollection(includeOptions(true)),
+	optionsCollection([...includeOptions(true), outputLineItemsOption]),
 ];
 
 export const description = showFor({ show: { resource: ['order'], operation: ['getAll'] } }, properties);
@@ -19,7 +20,10 @@ export const description = showFor({ show: { resource: ['order'], operation: ['g
 // v2 pages hold at most 250 orders; transport stops on a short page or a 204.
 export const execute = listOperation(async (context, itemIndex) => {
 	const qs = await resolveStatusFilter(context, readOrderFilters(context, itemIndex), itemIndex);
-	const includes = readIncludes(context.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const rowPerLine = options.outputLineItems === true;
+	// A row per line item needs the lines: read with each order, as Include Products does.
+	const includes = readIncludes(rowPerLine ? { ...options, includeProducts: true } : options);
 	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
 	return {
 		style: 'v2Page',
@@ -27,7 +31,8 @@ export const execute = listOperation(async (context, itemIndex) => {
 		qs,
 		shape: async (order) => {
 			const full = await embedSubResources.call(context, order, includes, itemIndex);
-			return simplify ? toSimpleOrder(full) : full;
+			const shaped = simplify ? toSimpleOrder(full) : full;
+			return rowPerLine ? lineItemRows(shaped) : shaped;
 		},
 	};
 });
