@@ -10,6 +10,7 @@ import * as inventory from './inventory/Inventory.resource';
 import type { BigCommerceResource, ItemsOperation, OperationModule, ResourceModule } from './node.type';
 import * as order from './order/Order.resource';
 import * as product from './product/Product.resource';
+import * as productImage from './productImage/ProductImage.resource';
 import * as productVariant from './productVariant/ProductVariant.resource';
 import * as store from './store/Store.resource';
 
@@ -28,6 +29,7 @@ export const resources: { [R in BigCommerceResource]: ResourceDefinition<R> } = 
 	inventory,
 	order,
 	product,
+	productImage,
 	productVariant,
 	store,
 };

@@ -19,6 +19,8 @@ interface BigCommerceRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
+	/** A body sent as given instead of JSON, e.g. a multipart/form-data file upload. */
+	rawBody?: { content: Buffer; contentType: string };
 	itemIndex?: number;
 	/** Statuses the caller handles itself instead of an error (e.g. 404 on a lookup). */
 	allowStatuses?: number[];
@@ -111,7 +113,7 @@ export async function bigCommerceRequest<T = unknown>(
 	this: RequestContext,
 	request: BigCommerceRequest,
 ): Promise<BigCommerceResponse<T>> {
-	const { method, path, qs, body, itemIndex } = request;
+	const { method, path, qs, body, rawBody, itemIndex } = request;
 	const node = this.getNode();
 	if (!SAFE_PATH.test(path) || path.includes('..')) {
 		throw new NodeOperationError(node, `Refusing to call an unsafe API path: ${path}`, { itemIndex });
@@ -127,6 +129,7 @@ export async function bigCommerceRequest<T = unknown>(
 			Accept: 'application/json',
 			'User-Agent': USER_AGENT,
 			...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+			...(rawBody ? { 'Content-Type': rawBody.contentType } : {}),
 		},
 		json: true,
 		// BigCommerce's API does not redirect; following one could carry X-Auth-Token elsewhere.
@@ -139,6 +142,7 @@ export async function bigCommerceRequest<T = unknown>(
 	};
 	if (qs && Object.keys(qs).length) options.qs = qs;
 	if (body !== undefined) options.body = body;
+	if (rawBody) options.body = rawBody.content;
 
 	const secrets = [credentials.accessToken, credentials.clientSecret].filter(
 		(value): value is string => typeof value === 'string' && value !== '',

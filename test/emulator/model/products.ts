@@ -6,6 +6,7 @@ import { ApiError, isoDate, v3Error } from '../http';
 import type { Core } from '../http';
 import type { StoreState } from '../state';
 import type { Product, ProductImage, ProductOption, Variant, VariantOptionValue } from '../types';
+import { uploadedImageUrls } from './productImages';
 import { DEFAULT_LOCATION_ID, MAX_STOCK, NO_STOCK, recomputeInventory, writeStock } from './inventory';
 import { FieldSpec, assignFields, requireFields, validateFields } from './validate';
 
@@ -577,6 +578,10 @@ export function serializeVariant(v: Variant): Record<string, unknown> {
 }
 
 export function serializeImage(img: ProductImage): Record<string, unknown> {
+	if (img.upload) {
+		const { upload } = img;
+		return { ...serializeImage({ ...img, upload: undefined }), image_file: upload.image_file, ...uploadedImageUrls({ ...img, upload }) };
+	}
 	return {
 		id: img.id,
 		product_id: img.product_id,
