@@ -27,6 +27,7 @@ describe('resource and operation dropdowns', () => {
 			'Inventory=inventory',
 			'Order=order',
 			'Product=product',
+			'Product Image=productImage',
 			'Product Variant=productVariant',
 			'Store=store',
 		]);
@@ -35,7 +36,7 @@ describe('resource and operation dropdowns', () => {
 
 	it('runs every operation that an Operation dropdown offers', () => {
 		const operationLists = properties.filter((property) => property.name === 'operation');
-		expect(operationLists).toHaveLength(10);
+		expect(operationLists).toHaveLength(11);
 		const missing: string[] = [];
 		for (const list of operationLists) {
 			const [resource] = list.displayOptions?.show?.resource as string[];
