@@ -97,13 +97,14 @@ describe('productImage create from a binary file', () => {
 		);
 	});
 
-	it('sends a JPEG labelled as octet-stream as image/jpeg, named after its content when it has no name', async () => {
+	it('sends a JPEG labelled as octet-stream as image/jpeg, named after its content when it has no name, without a false thumbnail flag', async () => {
 		const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 1), Buffer.from([0xff, 0xd9])]);
 		const binary: IBinaryKeyData = { data: { data: jpeg.toString('base64'), mimeType: 'application/octet-stream' } as IBinaryData };
 
-		const result = await store.run(createFromFile({ simplify: false }), { binary: [binary] });
+		const result = await store.run(createFromFile({ simplify: false, additionalFields: { is_thumbnail: false, sort_order: 0 } }), { binary: [binary] });
 
 		expect(result.error).toBeUndefined();
+		expect(store.emulator.requests[0].body).toEqual({ sort_order: 0, image_file: 'image.jpg' });
 		const images = imagesOf(jar().id);
 		expect(images[images.length - 1].upload).toEqual(expect.objectContaining({ size: jpeg.length, mime_type: 'image/jpeg', image_file: expect.stringMatching(/\/image__\d{5}\.jpg$/) }));
 		expect(jsonOf(result)[0]).toEqual(expect.objectContaining({ image_file: expect.stringMatching(/image__\d{5}\.jpg$/), url_tiny: expect.any(String) }));

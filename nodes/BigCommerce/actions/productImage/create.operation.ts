@@ -207,7 +207,11 @@ async function createFromUrl(context: IExecuteFunctions, image: NewImage, url: s
 /** Uploads an item's file as multipart/form-data; a POST with an unclear outcome is never sent again. */
 async function createFromFile(context: IExecuteFunctions, image: NewImage, file: ImageFile, itemIndex: number): Promise<IDataObject> {
 	const content = await context.helpers.getBinaryDataBuffer(itemIndex, file.property);
-	const fields = Object.entries(image.fields).map(([name, value]): [string, string] => [name, String(value)]);
+	// Form fields are text: a false thumbnail flag is left out (false is the default) rather than
+	// sent as the word "false", which a server may read as a non-empty, so true, value.
+	const fields = Object.entries(image.fields)
+		.filter(([name, value]) => !(name === 'is_thumbnail' && value === false))
+		.map(([name, value]): [string, string] => [name, String(value)]);
 	const rawBody = multipartBody(fields, { field: 'image_file', fileName: file.fileName, contentType: file.format.mimeType, content });
 	try {
 		const answer = await bigCommerceApiRequest.call(context, { method: 'POST', path: imagesPath(image.productId), rawBody, itemIndex });
