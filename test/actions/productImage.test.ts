@@ -230,6 +230,18 @@ describe('productImage create from a URL', () => {
 		expect(store.requestLines()).toEqual([]);
 	});
 
+	it('sends the URL again when the connection failed and the image is not on the product', async () => {
+		const path = `/v3/catalog/products/${jar().id}/images`;
+		store.emulator.setFaults([{ kind: 'reset', method: 'POST', path, count: 1 }]);
+		const before = imagesOf(jar().id).length;
+
+		const result = await store.run({ operation: 'create', productId: byId(jar().id), source: 'url', imageUrl: url });
+
+		expect(result.error).toBeUndefined();
+		expect(store.requestLines()).toEqual([`POST ${path}`, `GET ${path}`, `POST ${path}`]);
+		expect(imagesOf(jar().id).length).toBe(before + 1);
+	});
+
 	it('finds the image after a lost answer instead of sending it twice', async () => {
 		const path = `/v3/catalog/products/${jar().id}/images`;
 		store.emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path, count: 1 }]);
@@ -244,7 +256,7 @@ describe('productImage create from a URL', () => {
 	});
 });
 
-describe('productImage getAll and delete', () => {
+describe('productImage get, getAll and delete', () => {
 	/** Images from URLs put straight into the store. */
 	function addViews(productId: number, count: number): void {
 		const product = store.emulator.state.products.get(productId)!;
@@ -280,6 +292,20 @@ describe('productImage getAll and delete', () => {
 		expect(jsonOf(some)).toHaveLength(5);
 		expect(jsonOf(some)[0]).toEqual(expect.objectContaining({ url_zoom: expect.any(String), image_file: expect.any(String) }));
 		expect(store.requestLines({ query: true })).toEqual([`GET /v3/catalog/products/${product.id}/images?limit=5&page=1`]);
+	});
+
+	it('gets one image, simplified or whole', async () => {
+		addViews(jar().id, 1);
+		const [view] = imagesOf(jar().id);
+
+		const simple = await store.run({ operation: 'get', productId: byId(jar().id), imageId: String(view.id) });
+		const whole = await store.run({ operation: 'get', productId: byId(jar().id), imageId: String(view.id), simplify: false });
+
+		expect(jsonOf(simple)).toEqual([
+			{ id: view.id, product_id: jar().id, is_thumbnail: false, sort_order: 0, description: 'view 0', url: view.image_url, thumbnail_url: view.image_url, date_modified: '2026-01-01T00:00:00.000Z' },
+		]);
+		expect(jsonOf(whole)).toEqual([expect.objectContaining({ id: view.id, image_file: '0.jpg', url_tiny: view.image_url })]);
+		expect(store.requestLines()).toEqual([`GET /v3/catalog/products/${jar().id}/images/${view.id}`, `GET /v3/catalog/products/${jar().id}/images/${view.id}`]);
 	});
 
 	it('deletes an image by ID, and reports a missing one as 404', async () => {

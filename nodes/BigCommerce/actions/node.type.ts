@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 export type BigCommerceMap = {
 	product: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete';
 	productVariant: 'create' | 'get' | 'getAll' | 'update' | 'delete';
-	productImage: 'create' | 'getAll' | 'delete';
+	productImage: 'create' | 'get' | 'getAll' | 'delete';
 	inventory: 'setLevel' | 'adjustLevel' | 'getAll';
 	order: 'get' | 'getAll' | 'update';
 	customer: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete' | 'assignGroup';

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
 import * as deleteImage from './deleteImage.operation';
+import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export { create, deleteImage as delete, getAll };
+export { create, deleteImage as delete, get, getAll };
 
 /** The Resource dropdown's entry for this resource. */
 export const displayName = 'Product Image';
@@ -30,6 +31,12 @@ export const description: INodeProperties[] = [
 				action: 'Delete a product image',
 			},
 			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an image of a product with its URLs',
+				action: 'Get a product image',
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
 				description: "List a product's images",
@@ -39,6 +46,7 @@ export const description: INodeProperties[] = [
 		default: 'create',
 	},
 	...create.description,
+	...get.description,
 	...getAll.description,
 	...deleteImage.description,
 ];

@@ -3,19 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { bigCommerceRequest } from '../../transport';
 import { showFor } from '../common/displayOptions';
 import { readId } from '../common/inputs';
-import { imagesPath, productLocator } from './fields';
+import { IMAGE_ID_PROPERTY, imagesPath, productLocator } from './fields';
 
 const properties: INodeProperties[] = [
 	productLocator('The product the image belongs to'),
-	{
-		displayName: 'Image ID',
-		name: 'imageId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 382',
-		description: 'The numeric ID of the image, as Get Many lists it',
-	},
+	IMAGE_ID_PROPERTY,
 ];
 
 export const description = showFor({ show: { resource: ['productImage'], operation: ['delete'] } }, properties);

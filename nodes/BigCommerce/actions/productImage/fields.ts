@@ -8,6 +8,17 @@ export function productLocator(description: string): INodeProperties {
 	return idLocator({ name: 'productId', displayName: 'Product', searchListMethod: 'searchProducts', description });
 }
 
+/** The Image ID parameter, read with readId. */
+export const IMAGE_ID_PROPERTY: INodeProperties = {
+	displayName: 'Image ID',
+	name: 'imageId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 382',
+	description: 'The numeric ID of the image, as Get Many lists it',
+};
+
 export function imagesPath(productId: number): string {
 	return `/v3/catalog/products/${productId}/images`;
 }
