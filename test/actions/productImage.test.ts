@@ -230,29 +230,28 @@ describe('productImage create from a URL', () => {
 		expect(store.requestLines()).toEqual([]);
 	});
 
-	it('sends the URL again when the connection failed and the image is not on the product', async () => {
+	/** Creates the image from `url` while the first POST of it meets the fault. */
+	async function createThrough(kind: 'reset' | 'reset-after-commit') {
 		const path = `/v3/catalog/products/${jar().id}/images`;
-		store.emulator.setFaults([{ kind: 'reset', method: 'POST', path, count: 1 }]);
+		store.emulator.setFaults([{ kind, method: 'POST', path, count: 1 }]);
 		const before = imagesOf(jar().id).length;
-
 		const result = await store.run({ operation: 'create', productId: byId(jar().id), source: 'url', imageUrl: url });
-
 		expect(result.error).toBeUndefined();
-		expect(store.requestLines()).toEqual([`POST ${path}`, `GET ${path}`, `POST ${path}`]);
 		expect(imagesOf(jar().id).length).toBe(before + 1);
+		return { path, result, created: imagesOf(jar().id)[before] };
+	}
+
+	it('sends the URL again when the connection failed and the image is not on the product', async () => {
+		const { path } = await createThrough('reset');
+
+		expect(store.requestLines()).toEqual([`POST ${path}`, `GET ${path}`, `POST ${path}`]);
 	});
 
 	it('finds the image after a lost answer instead of sending it twice', async () => {
-		const path = `/v3/catalog/products/${jar().id}/images`;
-		store.emulator.setFaults([{ kind: 'reset-after-commit', method: 'POST', path, count: 1 }]);
-		const before = imagesOf(jar().id).length;
+		const { path, result, created } = await createThrough('reset-after-commit');
 
-		const result = await store.run({ operation: 'create', productId: byId(jar().id), source: 'url', imageUrl: url });
-
-		expect(result.error).toBeUndefined();
-		expect(imagesOf(jar().id).length).toBe(before + 1);
 		expect(store.requestLines()).toEqual([`POST ${path}`, `GET ${path}`]);
-		expect(jsonOf(result)).toEqual([expect.objectContaining({ id: imagesOf(jar().id)[before].id, url })]);
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ id: created.id, url })]);
 	});
 });
 
