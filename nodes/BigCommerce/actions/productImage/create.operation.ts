@@ -165,9 +165,21 @@ async function readNewImage(context: IExecuteFunctions, itemIndex: number): Prom
 	return { productId, fields, url: readImageUrl(context, itemIndex) };
 }
 
-/** The name BigCommerce gives a stored image: its file name with `__<digits>` added before the extension. */
+function decoded(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * A file name reduced for comparison: BigCommerce stores an image downloaded from a URL under
+ * the URL's file name with `__<digits>` added, in a folder, so folder, extension, that suffix,
+ * letter case and punctuation are left out.
+ */
 function fileStem(name: string): string {
-	const base = decodeURIComponent(name.split('?')[0].split('/').pop() ?? '').toLowerCase();
+	const base = decoded(name.split('?')[0].split('/').pop() ?? '').toLowerCase();
 	return base
 		.replace(/\.[a-z0-9]{2,5}$/, '')
 		.replace(/__\d+$/, '')
