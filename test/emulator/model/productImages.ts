@@ -80,6 +80,14 @@ export function storedFileName(imageId: number, filename: string, extension: str
 	return `${letter}/${folder}/${stem}__${suffix}.${extension}`;
 }
 
+/** Where BigCommerce stores an image it downloaded: named after the URL's file, as an upload is. */
+export function downloadedFileName(img: ProductImage): string {
+	const file = img.image_url.split('?')[0].split('/').pop() ?? '';
+	if (file === '') return '';
+	const extension = /\.([A-Za-z0-9]{2,5})$/.exec(file)?.[1].toLowerCase() ?? 'jpg';
+	return storedFileName(img.id, file, extension);
+}
+
 /** The four sizes of an uploaded image on the store's CDN. */
 export function uploadedImageUrls(img: ProductImage & { upload: NonNullable<ProductImage['upload']> }): Record<string, string> {
 	const file = img.upload.image_file.split('/').pop() as string;
