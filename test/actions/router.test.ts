@@ -29,6 +29,7 @@ describe('resource and operation dropdowns', () => {
 			'Order=order',
 			'Order Refund=orderRefund',
 			'Product=product',
+			'Product Image=productImage',
 			'Product Variant=productVariant',
 			'Shipment=shipment',
 			'Store=store',

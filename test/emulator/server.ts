@@ -23,6 +23,8 @@ import { registerMetafieldsAndPriceLists } from './routes/metafieldsAndPriceList
 import { registerOrders } from './routes/orders';
 import { registerShipments } from './routes/shipments';
 import { registerRefunds } from './routes/refunds';
+import { acceptsMultipart, multipartLogView, registerProductImages } from './routes/productImages';
+import { MultipartForm, parseMultipart } from './model/productImages';
 import { registerStore } from './routes/store';
 import { registerStorefront } from './routes/storefront';
 import { handleGraphql, type GraphqlRequestLogEntry } from './graphql/endpoints';
@@ -81,6 +83,7 @@ export class EmulatorServer implements Core {
 		registerInventory(this.router);
 		registerHooks(this.router);
 		registerMetafieldsAndPriceLists(this.router);
+		registerProductImages(this.router);
 		registerStore(this.router, () => this.storeName);
 		registerStorefront(this.router);
 		this.server = http.createServer((req, res) => {
@@ -152,7 +155,8 @@ export class EmulatorServer implements Core {
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://emulator');
-		const raw = await readBody(req);
+		const bytes = await readBody(req);
+		const raw = bytes.toString('utf8');
 		if (url.pathname.startsWith('/__admin/') || url.pathname === '/__admin') {
 			if (this.adminHandler) return this.adminHandler(req, res, url, raw);
 		}
@@ -170,7 +174,16 @@ export class EmulatorServer implements Core {
 		for (const [k, v] of url.searchParams) query[k] = v;
 		let body: unknown = undefined;
 		let bodyIsJson = true;
-		if (raw.length) {
+		// A file upload is multipart/form-data: parsed into a MultipartForm, logged as its fields.
+		const multipart = /^multipart\/form-data\b/i.test(String(req.headers['content-type'] ?? '')) && acceptsMultipart(method, path);
+		let unreadableForm = false;
+		if (multipart) {
+			try {
+				body = parseMultipart(bytes, String(req.headers['content-type']));
+			} catch {
+				unreadableForm = true;
+			}
+		} else if (raw.length) {
 			try {
 				body = JSON.parse(raw);
 			} catch {
@@ -178,7 +191,8 @@ export class EmulatorServer implements Core {
 				bodyIsJson = false;
 			}
 		}
-		const entry: RequestLogEntry = { method, path, query, body, status: 0, time: Date.now() };
+		const logged = body instanceof MultipartForm ? multipartLogView(body) : body;
+		const entry: RequestLogEntry = { method, path, query, body: logged, status: 0, time: Date.now() };
 		this.requests.push(entry);
 		// Every exit below goes through finish (a JSON answer) or record (no JSON answer).
 		const expectInvalid =
@@ -260,7 +274,8 @@ export class EmulatorServer implements Core {
 		}
 		if (method === 'POST' || method === 'PUT') {
 			const ct = req.headers['content-type'] ?? '';
-			if (!/^application\/json\b/i.test(ct)) {
+			if (unreadableForm) return finish(errorReply(version, 400, 'The multipart/form-data body could not be read.'), rate());
+			if (!multipart && !/^application\/json\b/i.test(ct)) {
 				return finish(errorReply(version, 415, 'Unsupported Media Type: send the body as application/json.'), rate());
 			}
 			if (!bodyIsJson) return finish(errorReply(version, 400, 'The request body is not valid JSON.'), rate());
@@ -344,7 +359,7 @@ function send(res: http.ServerResponse, reply: Reply, headers: Record<string, st
 	res.end(text);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -357,7 +372,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 			}
 			chunks.push(c);
 		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }

@@ -95,6 +95,8 @@ export interface ProductImage {
 	description: string;
 	image_url: string;
 	date_modified: string;
+	/** An uploaded file: where it is stored, its size in bytes and type (none for an image from a URL). */
+	upload?: { image_file: string; size: number; mime_type: string };
 }
 
 export interface CustomField {

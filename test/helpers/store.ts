@@ -2,7 +2,7 @@
 // (or the describe block it is called in), tidies it before every test and stops it after the
 // last; `run` runs the BigCommerce node against it; `requestLog` reads what the store was sent.
 
-import type { INodeParameters, IDataObject } from 'n8n-workflow';
+import type { IBinaryKeyData, INodeParameters, IDataObject } from 'n8n-workflow';
 
 import { startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntry, type ScaleCounts } from '../emulator';
 import { credentialsFor, runNode, type NodeRunResult, type TestCredentials } from './workflow';
@@ -24,6 +24,8 @@ export interface StoreOptions extends EmulatorOptions {
 export interface RunOptions {
 	/** Items fed into the node; one empty item by default. */
 	input?: IDataObject[];
+	/** Files of the input items, by position (see n8n's IBinaryData: base64 `data`, `mimeType`...). */
+	binary?: Array<IBinaryKeyData | undefined>;
 	continueOnFail?: boolean;
 	/** Changes to the credential, e.g. another token. */
 	credentials?: Partial<TestCredentials>;
@@ -105,6 +107,7 @@ export function useStore(options: StoreOptions = {}): TestStore {
 			await runNode(options.resource && !parameters.resource ? { resource: options.resource, ...parameters } : parameters, {
 				credentials: run.on ? credentialsFor(run.on, run.credentials) : credentials(run.credentials),
 				input: run.input,
+				binary: run.binary,
 				continueOnFail: run.continueOnFail ?? false,
 			}),
 		requestLines: (format) => requestLog(running(), format),

@@ -1,5 +1,6 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
+	IBinaryKeyData,
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialsExpressionResolveValues,
@@ -180,6 +181,8 @@ export interface RunNodeOptions {
 	credentials: TestCredentials;
 	/** Items fed into the node, as from a previous node. Defaults to one empty item. */
 	input?: IDataObject[];
+	/** Files of the input items, by position, as a node before would output them. */
+	binary?: Array<IBinaryKeyData | undefined>;
 	continueOnFail?: boolean;
 	name?: string;
 	/** Node type to run; the BigCommerce action node unless a test probes the transport. */
@@ -213,7 +216,10 @@ export async function runNode(parameters: INodeParameters, options: RunNodeOptio
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'test-workflow', nodes: [node] } as unknown as IWorkflowBase);
 	const additionalData = additionalDataFor(options.credentials, hooks);
-	const input = (options.input ?? [{}]).map((json) => ({ json }));
+	const input = (options.input ?? [{}]).map((json, index) => {
+		const binary = options.binary?.[index];
+		return binary ? { json, binary } : { json };
+	});
 	const runData: IRunExecutionData = {
 		startData: {},
 		resultData: { runData: {} },

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 export type BigCommerceMap = {
 	product: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete';
 	productVariant: 'create' | 'get' | 'getAll' | 'update' | 'delete';
+	productImage: 'create' | 'get' | 'getAll' | 'delete';
 	inventory: 'setLevel' | 'adjustLevel' | 'getAll';
 	order: 'create' | 'get' | 'getAll' | 'update';
 	customer: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete' | 'assignGroup';

@@ -12,6 +12,7 @@ import type { BigCommerceResource, ItemsOperation, OperationModule, ResourceModu
 import * as order from './order/Order.resource';
 import * as orderRefund from './orderRefund/OrderRefund.resource';
 import * as product from './product/Product.resource';
+import * as productImage from './productImage/ProductImage.resource';
 import * as productVariant from './productVariant/ProductVariant.resource';
 import * as shipment from './shipment/Shipment.resource';
 import * as store from './store/Store.resource';
@@ -33,6 +34,7 @@ export const resources: { [R in BigCommerceResource]: ResourceDefinition<R> } = 
 	order,
 	orderRefund,
 	product,
+	productImage,
 	productVariant,
 	store,
 	shipment,

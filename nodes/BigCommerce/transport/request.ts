@@ -20,6 +20,8 @@ export interface BigCommerceRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
+	/** A body sent as given instead of JSON, e.g. a multipart/form-data file upload. */
+	rawBody?: { content: Buffer; contentType: string };
 	itemIndex?: number;
 	/** Statuses the caller handles itself instead of an error (e.g. 404 on a lookup). */
 	allowStatuses?: number[];
@@ -130,7 +132,7 @@ async function exchange<T>(
 	destination: Destination,
 	request: BigCommerceRequest,
 ): Promise<BigCommerceResponse<T>> {
-	const { method, path, qs, body, itemIndex } = request;
+	const { method, path, qs, body, rawBody, itemIndex } = request;
 	const node = context.getNode();
 	const { host, secrets } = destination;
 	const repeatable = request.repeatable ?? repeatableMethod(method);
@@ -143,6 +145,7 @@ async function exchange<T>(
 			'User-Agent': USER_AGENT,
 			...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
 			...destination.headers,
+			...(rawBody ? { 'Content-Type': rawBody.contentType } : {}),
 		},
 		json: true,
 		// BigCommerce's API does not redirect; following one could carry a token elsewhere.
@@ -155,6 +158,7 @@ async function exchange<T>(
 	};
 	if (qs && Object.keys(qs).length) options.qs = qs;
 	if (body !== undefined) options.body = body;
+	if (rawBody) options.body = rawBody.content;
 
 	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const maxWaitMs = request.maxWaitMs ?? MAX_RATE_LIMIT_WAIT_MS;

@@ -6,6 +6,7 @@ import { ApiError, isoDate, v3Error } from '../http';
 import type { Core } from '../http';
 import type { StoreState } from '../state';
 import type { Product, ProductImage, ProductOption, Variant, VariantOptionValue } from '../types';
+import { downloadedFileName, uploadedImageUrls } from './productImages';
 import { DEFAULT_LOCATION_ID, MAX_STOCK, NO_STOCK, recomputeInventory, writeStock } from './inventory';
 import { FieldSpec, assignFields, requireFields, validateFields } from './validate';
 
@@ -577,13 +578,17 @@ export function serializeVariant(v: Variant): Record<string, unknown> {
 }
 
 export function serializeImage(img: ProductImage): Record<string, unknown> {
+	if (img.upload) {
+		const { upload } = img;
+		return { ...serializeImage({ ...img, upload: undefined }), image_file: upload.image_file, ...uploadedImageUrls({ ...img, upload }) };
+	}
 	return {
 		id: img.id,
 		product_id: img.product_id,
 		is_thumbnail: img.is_thumbnail,
 		sort_order: img.sort_order,
 		description: img.description,
-		image_file: img.image_url.split('/').pop() ?? '',
+		image_file: downloadedFileName(img),
 		url_zoom: img.image_url,
 		url_standard: img.image_url,
 		url_thumbnail: img.image_url,

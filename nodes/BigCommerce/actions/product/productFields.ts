@@ -199,6 +199,7 @@ const optionalFields: FormField[] = [
 			placeholder: 'Add Image',
 			default: {},
 			description: 'Images that BigCommerce downloads from public URLs',
+			hint: 'To upload an image file (binary data), use the Product Image resource after this node',
 			options: [
 				{
 					displayName: 'Image',
