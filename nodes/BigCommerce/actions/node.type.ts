@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 /** Every resource and its operations, as pinned by the product contract. */
 export type BigCommerceMap = {
-	product: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete';
+	product: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete' | 'addToChannel' | 'removeFromChannel';
 	productVariant: 'create' | 'get' | 'getAll' | 'update' | 'delete';
 	inventory: 'setLevel' | 'adjustLevel' | 'getAll';
 	order: 'get' | 'getAll' | 'update';
