@@ -12,6 +12,7 @@ export type BigCommerceMap = {
 	brand: 'get' | 'getAll';
 	channel: 'getAll';
 	store: 'get';
+	metafield: 'upsert' | 'getAll' | 'delete';
 };
 
 export type BigCommerceResource = keyof BigCommerceMap;

@@ -7,6 +7,7 @@ import { executePerItem } from './common/items';
 import * as customer from './customer/Customer.resource';
 import * as customerGroup from './customerGroup/CustomerGroup.resource';
 import * as inventory from './inventory/Inventory.resource';
+import * as metafield from './metafield/Metafield.resource';
 import type { BigCommerceResource, ItemsOperation, OperationModule, ResourceModule } from './node.type';
 import * as order from './order/Order.resource';
 import * as product from './product/Product.resource';
@@ -26,6 +27,7 @@ export const resources: { [R in BigCommerceResource]: ResourceDefinition<R> } = 
 	customer,
 	customerGroup,
 	inventory,
+	metafield,
 	order,
 	product,
 	productVariant,
