@@ -25,6 +25,7 @@ describe('resource and operation dropdowns', () => {
 			'Customer=customer',
 			'Customer Group=customerGroup',
 			'Inventory=inventory',
+			'Metafield=metafield',
 			'Order=order',
 			'Product=product',
 			'Product Variant=productVariant',
@@ -35,7 +36,7 @@ describe('resource and operation dropdowns', () => {
 
 	it('runs every operation that an Operation dropdown offers', () => {
 		const operationLists = properties.filter((property) => property.name === 'operation');
-		expect(operationLists).toHaveLength(10);
+		expect(operationLists).toHaveLength(11);
 		const missing: string[] = [];
 		for (const list of operationLists) {
 			const [resource] = list.displayOptions?.show?.resource as string[];

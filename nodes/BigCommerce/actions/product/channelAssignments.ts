@@ -15,7 +15,7 @@ export interface ChannelAssignment {
 	channelIds: number[];
 }
 
-const channelIdsField = storeChoicesField('Channel Names or IDs', 'channelIds', 'getChannels', { required: true });
+const channelIdsField = storeChoicesField('Channel Names or IDs', 'channelIds', 'getChannels');
 
 /** The parameters of Add to Channel and Remove From Channel. */
 export function channelAssignmentProperties(action: 'add' | 'remove'): INodeProperties[] {
