@@ -91,6 +91,9 @@ describe('metafield upsert', () => {
 		const result = await run(fromRow, { input: ids.map((id) => ({ id, key: 'bin', value: 'A1' })) });
 
 		expect(result.error).toBeUndefined();
+		// Each product's own list before the create, and again after the connection failed.
+		const lookups = ids.map((id) => `GET /v3/catalog/products/${id}/metafields`);
+		expect(lines()).toEqual([...lookups, `POST ${PRODUCT_BATCH}`, ...lookups, `POST ${PRODUCT_BATCH}`]);
 		expect(stored()).toHaveLength(3);
 		expect(jsonOf(result).map((m) => m.resource_id)).toEqual(ids);
 	});
@@ -104,7 +107,7 @@ describe('metafield upsert', () => {
 			],
 		});
 		expect(result.error).toBeUndefined();
-		expect(lines()).toEqual([`GET ${PRODUCT_BATCH}`, `POST ${PRODUCT_BATCH}`]);
+		expect(lines()).toEqual([`GET /v3/catalog/products/${id}/metafields`, `POST ${PRODUCT_BATCH}`]);
 		expect(stored()).toHaveLength(1);
 		expect(jsonOf(result).map((m) => m.value)).toEqual(['blue', 'blue']);
 	});
@@ -160,13 +163,15 @@ describe('metafields of orders, customers and channels', () => {
 		for (const [type, id] of Object.entries(owners())) {
 			store.emulator.clearRequests();
 			const batch = { order: '/v3/orders/metafields', customer: '/v3/customers/metafields', channel: '/v3/channels/metafields' }[type];
+			const own = { order: `/v3/orders/${id}/metafields`, customer: `/v3/customers/${id}/metafields`, channel: `/v3/channels/${id}/metafields` }[type];
 
 			const written = await run(
 				{ ...fromRow, ownerType: type, permissionSet: 'read_and_sf_access' },
 				{ input: [{ id, key: 'source', value: 'pos' }, { id, key: 'region', value: 'EU' }] },
 			);
 			expect(written.error).toBeUndefined();
-			expect(lines()).toEqual([`GET ${batch}`, `POST ${batch}`]);
+			// One owner: its own list is read, not the type's whole batch list.
+			expect(lines()).toEqual([`GET ${own}`, `POST ${batch}`]);
 			expect(jsonOf(written)).toEqual([
 				expect.objectContaining({ resource_type: type, resource_id: id, key: 'source', value: 'pos', permission_set: 'read_and_sf_access' }),
 				expect.objectContaining({ resource_type: type, resource_id: id, key: 'region', value: 'EU' }),
@@ -179,7 +184,7 @@ describe('metafields of orders, customers and channels', () => {
 			store.emulator.clearRequests();
 			const deleted = await run({ operation: 'delete', ownerType: type, deleteBy: 'key', ownerId: String(id), namespace: 'erp', key: 'source' });
 			expect(deleted.error).toBeUndefined();
-			expect(lines()).toEqual([`GET ${batch}`, `DELETE ${batch}`]);
+			expect(lines()).toEqual([`GET ${own}`, `DELETE ${batch}`]);
 			expect(jsonOf(deleted)).toEqual([{ deleted: true, id: jsonOf(written)[0].id, owner_type: type }]);
 			expect(stored().filter((m) => m.resource_type === type).map((m) => m.key)).toEqual(['region']);
 		}

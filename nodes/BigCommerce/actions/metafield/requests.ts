@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { BatchRecordFailure, bigCommerceRequest, chunkForBatch, getAllItems, toNodeApiError } from '../../transport';
 import { createEachOnce } from '../common/createOnce';
@@ -17,13 +18,17 @@ export function keyOf(ownerId: unknown, namespace: unknown, key: unknown): strin
 
 // Namespaces or keys per look-up (each up to 64 characters): the URL stays well under 8 KB.
 const NAMES_PER_LOOKUP = 40;
+// Up to this many owner and namespace pairs are looked up on each owner's own list (one request
+// each): the batch list holds the key for every owner of the type, which can be many pages.
+const OWN_LOOKUPS_MAX = 5;
 // Largest page of a metafield list.
 const METAFIELD_PAGE_SIZE = 250;
 
 /**
  * Looks metafields up for many owners at once: the batch list has no owner filter, so it is
  * read by `namespace:in` and `key:in` (every page) and only the wanted owners' metafields are
- * kept. Answers them by keyOf(owner, namespace, key).
+ * kept. A few owners are read from their own lists instead, by namespace. Answers them by
+ * keyOf(owner, namespace, key).
  */
 export async function findMetafields(
 	context: IExecuteFunctions,
@@ -35,6 +40,31 @@ export async function findMetafields(
 	if (!wanted.length) return found;
 	const owners = new Set(wanted.map((entry) => entry.ownerId));
 	const wantedKeys = new Set(wanted.map((entry) => keyOf(entry.ownerId, entry.namespace, entry.key)));
+	const keep = (records: IDataObject[]) => {
+		for (const record of records) {
+			if (!owners.has(Number(record.resource_id))) continue;
+			const id = keyOf(record.resource_id, record.namespace, record.key);
+			if (wantedKeys.has(id)) found.set(id, record);
+		}
+	};
+	const ownPath = OWNERS[type].ownPath;
+	const pairs = [...new Set(wanted.map((entry) => JSON.stringify([entry.ownerId, entry.namespace])))];
+	if (ownPath && pairs.length <= OWN_LOOKUPS_MAX) {
+		for (const pair of pairs) {
+			const [ownerId, namespace] = JSON.parse(pair) as [number, string];
+			try {
+				keep(await getAllItems.call(context, { style: 'v3Page', path: ownPath(ownerId), qs: { namespace }, maxPageSize: METAFIELD_PAGE_SIZE, itemIndex }));
+			} catch (error) {
+				// An owner the store does not have has no metafields; the write then fails its rows.
+				if (!(error instanceof NodeApiError) || error.httpCode !== '404') {
+					throw error instanceof NodeApiError || error instanceof NodeOperationError
+						? error
+						: new NodeOperationError(context.getNode(), String(error), { itemIndex });
+				}
+			}
+		}
+		return found;
+	}
 	const namespaces = chunkForBatch([...new Set(wanted.map((entry) => entry.namespace))], NAMES_PER_LOOKUP);
 	const keys = chunkForBatch([...new Set(wanted.map((entry) => entry.key))], NAMES_PER_LOOKUP);
 	for (const namespaceChunk of namespaces) {
@@ -46,11 +76,7 @@ export async function findMetafields(
 				maxPageSize: METAFIELD_PAGE_SIZE,
 				itemIndex,
 			});
-			for (const record of records) {
-				if (!owners.has(Number(record.resource_id))) continue;
-				const id = keyOf(record.resource_id, record.namespace, record.key);
-				if (wantedKeys.has(id)) found.set(id, record);
-			}
+			keep(records);
 		}
 	}
 	return found;
