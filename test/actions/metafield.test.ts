@@ -190,6 +190,29 @@ describe('metafields of orders, customers and channels', () => {
 		}
 	});
 
+	it('writes and lists metafields of variants, categories and brands', async () => {
+		const state = store.emulator.state;
+		const variant = [...state.variants.keys()][0];
+		const category = [...state.categories.keys()][0];
+		const brand = [...state.brands.keys()][0];
+		// A variant's own list sits under its product: its look-up reads the batch list.
+		const targets: Array<[string, number, string, string]> = [
+			['variant', variant, '/v3/catalog/variants/metafields', '/v3/catalog/variants/metafields'],
+			['category', category, '/v3/catalog/categories/metafields', `/v3/catalog/categories/${category}/metafields`],
+			['brand', brand, '/v3/catalog/brands/metafields', `/v3/catalog/brands/${brand}/metafields`],
+		];
+		for (const [type, id, batch, lookup] of targets) {
+			store.emulator.clearRequests();
+			const written = await run({ ...fromRow, ownerType: type }, { input: [{ id, key: 'feed', value: 'google' }] });
+			expect(written.error).toBeUndefined();
+			expect(lines()).toEqual([`GET ${lookup}`, `POST ${batch}`]);
+			expect(jsonOf(written)).toEqual([expect.objectContaining({ resource_type: type, resource_id: id, key: 'feed', value: 'google' })]);
+
+			const listed = await run({ operation: 'getAll', ownerType: type, ownerId: String(id), returnAll: true });
+			expect(jsonOf(listed).map((m) => [m.resource_id, m.key])).toEqual([[id, 'feed']]);
+		}
+	});
+
 	it('deletes by metafield ID in one batch request, and fails the ID the store does not have', async () => {
 		const { customer } = owners();
 		const written = await run(
