@@ -34,6 +34,9 @@ describe('product addToChannel / removeFromChannel', () => {
 		const sent = store.emulator.requests.flatMap((r) => r.body as Array<{ product_id: number; channel_id: number }>);
 		expect(sent).toEqual(ids.map((id) => ({ product_id: id, channel_id: MARKETPLACE })));
 		expect(jsonOf(added)).toEqual(ids.map((id) => ({ product_id: id, channel_ids: [MARKETPLACE], assigned: true })));
+		const listed = await run({ operation: 'getAll', returnAll: true, filters: { channelIds: [MARKETPLACE] } });
+		expect(jsonOf(listed).map((p) => p.id)).toEqual(ids);
+		store.emulator.clearRequests();
 		expect(added.items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
 		expect(onChannel(MARKETPLACE).sort((a, b) => a - b)).toEqual(ids);
 		// The storefront keeps them: adding to one channel leaves the others as they were.
