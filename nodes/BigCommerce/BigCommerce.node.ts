@@ -18,9 +18,9 @@ export class BigCommerce implements INodeType {
 		group: ['transform'],
 		version: 1,
 		// "Get Many: Product" rather than the internal "getAll: product": camelCase values read as
-		// Title Case, and the three whose display names say more are named here.
+		// Title Case, and those whose display names say more are named here.
 		subtitle:
-			'={{ [$parameter["operation"], $parameter["resource"]].map((value) => ({ getAll: "Get Many", upsert: "Create or Update", assignGroup: "Assign to Group", apiCall: "API Call", graphql: "GraphQL Query", custom: "Custom API Call" })[value] || value.charAt(0).toUpperCase() + value.slice(1).replace(/([A-Z])/g, " $1")).join(": ") }}',
+			'={{ [$parameter["operation"], $parameter["resource"]].map((value) => ({ getAll: "Get Many", upsert: "Create or Update", assignGroup: "Assign to Group", apiCall: "API Call", graphql: "GraphQL Query", custom: "Custom API Call", addToChannel: "Add to Channel" })[value] || value.charAt(0).toUpperCase() + value.slice(1).replace(/([A-Z])/g, " $1")).join(": ") }}',
 		description: 'Manage products, variants, inventory, orders, customers and customer groups in a BigCommerce store',
 		defaults: { name: 'BigCommerce' },
 		usableAsTool: true,

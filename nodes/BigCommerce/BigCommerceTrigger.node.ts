@@ -8,7 +8,8 @@ import {
 } from 'n8n-workflow';
 
 import { optionsCollection, simplifyProperty } from './actions/common/descriptions';
-import { getOrderStatuses } from './methods/loadOptions';
+import { getChannels, getOrderStatuses } from './methods/loadOptions';
+import { channelProperty } from './trigger/channelEvents';
 import { EVENT_OPTIONS } from './trigger/events';
 import { createHooks, deleteHooks, repairHooks } from './trigger/hooks';
 import { receiveDelivery } from './trigger/receive';
@@ -55,6 +56,7 @@ export class BigCommerceTrigger implements INodeType {
 				options: EVENT_OPTIONS,
 				description: 'The store events that start the workflow (one webhook per event)',
 			},
+			channelProperty,
 			{
 				displayName: 'Resolve Data',
 				name: 'resolveData',
@@ -112,7 +114,7 @@ export class BigCommerceTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getOrderStatuses } };
+	methods = { loadOptions: { getChannels, getOrderStatuses } };
 
 	webhookMethods = {
 		default: {

@@ -26,6 +26,7 @@ describe('resource and operation dropdowns', () => {
 			'Customer=customer',
 			'Customer Group=customerGroup',
 			'Inventory=inventory',
+			'Metafield=metafield',
 			'Order=order',
 			'Order Refund=orderRefund',
 			'Product=product',

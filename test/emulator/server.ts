@@ -16,9 +16,11 @@ import { StoreState } from './state';
 import type { EmulatorOptions, FaultRule, RequestLogEntry } from './types';
 import { WebhookDispatcher } from './webhooks';
 import { registerCatalog } from './routes/catalog';
+import { registerChannelAssignments } from './routes/channelAssignments';
 import { registerCustomers } from './routes/customers';
 import { registerHooks } from './routes/hooks';
 import { registerInventory } from './routes/inventory';
+import { registerMetafields } from './routes/metafields';
 import { registerMetafieldsAndPriceLists } from './routes/metafieldsAndPriceLists';
 import { registerOrders } from './routes/orders';
 import { registerShipments } from './routes/shipments';
@@ -75,6 +77,9 @@ export class EmulatorServer implements Core {
 			clientSecret: options.clientSecret,
 			deliveryRewrite: options.deliveryRewrite ?? ((d) => d),
 		});
+		// Before the catalog, customers, orders and channels: their batch paths would read as IDs there.
+		registerMetafields(this.router);
+		registerChannelAssignments(this.router);
 		registerCatalog(this.router);
 		registerCustomers(this.router);
 		registerShipments(this.router);

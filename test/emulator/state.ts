@@ -2,6 +2,7 @@
 // (SKU across products and variants, product name, customer e-mail), kept in step by the
 // model functions in ./model.
 
+import type { StoredMetafield } from './model/metafields';
 import { Table } from './table';
 import type {
 	Brand,
@@ -47,6 +48,9 @@ export class StoreState {
 	readonly customerGroups = new Table<CustomerGroup>();
 	readonly hooks = new Table<Hook>();
 	readonly carts = new Map<string, Cart>();
+	readonly metafields = new Table<StoredMetafield>();
+	/** Product id -> the channels it is assigned to; a product not here is on the default channel 1. */
+	readonly productChannels = new Map<number, Set<number>>();
 
 	/** Lower-cased SKU -> owner. A product's SKU and its base variant's SKU are one entry. */
 	readonly skuIndex = new Map<string, SkuOwner>();
@@ -81,6 +85,7 @@ export class StoreState {
 			this.customerAddresses,
 			this.customerGroups,
 			this.hooks,
+			this.metafields,
 		] as Table<{ id: number }>[]) {
 			t.clear();
 		}
@@ -88,6 +93,7 @@ export class StoreState {
 		this.orderShippingAddresses.clear();
 		this.orderCoupons.clear();
 		this.carts.clear();
+		this.productChannels.clear();
 		this.skuIndex.clear();
 		this.productNames.clear();
 		this.customerEmails.clear();

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 /** Every resource and its operations, as pinned by the product contract. */
 export type BigCommerceMap = {
-	product: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete';
+	product: 'create' | 'upsert' | 'get' | 'getAll' | 'update' | 'delete' | 'addToChannel' | 'removeFromChannel';
 	productVariant: 'create' | 'get' | 'getAll' | 'update' | 'delete';
 	productImage: 'create' | 'get' | 'getAll' | 'delete';
 	inventory: 'setLevel' | 'adjustLevel' | 'getAll';
@@ -16,6 +16,7 @@ export type BigCommerceMap = {
 	shipment: 'create' | 'get' | 'getAll' | 'update' | 'delete';
 	custom: 'apiCall' | 'graphql';
 	orderRefund: 'getQuote' | 'create' | 'getAll';
+	metafield: 'upsert' | 'getAll' | 'delete';
 };
 
 export type BigCommerceResource = keyof BigCommerceMap;

@@ -8,6 +8,7 @@ import * as custom from './custom/Custom.resource';
 import * as customer from './customer/Customer.resource';
 import * as customerGroup from './customerGroup/CustomerGroup.resource';
 import * as inventory from './inventory/Inventory.resource';
+import * as metafield from './metafield/Metafield.resource';
 import type { BigCommerceResource, ItemsOperation, OperationModule, ResourceModule } from './node.type';
 import * as order from './order/Order.resource';
 import * as orderRefund from './orderRefund/OrderRefund.resource';
@@ -31,6 +32,7 @@ export const resources: { [R in BigCommerceResource]: ResourceDefinition<R> } = 
 	customer,
 	customerGroup,
 	inventory,
+	metafield,
 	order,
 	orderRefund,
 	product,

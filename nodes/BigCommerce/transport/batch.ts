@@ -15,6 +15,12 @@ export const BATCH_LIMITS = {
 	inventoryItems: 2000,
 	// DELETE with `id:in` (products, customers): at most 250 IDs, a page's worth (products_catalog.v3).
 	deleteIds: 250,
+	// PUT /v3/catalog/products/channel-assignments and its DELETE by `product_id:in`: the spec
+	// states no cap, so a page's worth, as for the other `:in` lists (products_catalog.v3).
+	channelAssignments: 250,
+	// POST, PUT and DELETE of the batch metafield endpoints: the specs state no cap; 50 keeps a
+	// batch of long values well under a request's size and one refusal costs little.
+	metafields: 50,
 } as const;
 
 export type BatchOutcome<R> = { ok: true; value: R } | { ok: false; error: NodeApiError | NodeOperationError };

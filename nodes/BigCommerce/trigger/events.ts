@@ -1,5 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { CHANNEL_EVENT_GROUPS } from './channelEvents';
+
 /**
  * BigCommerce's webhook scopes, grouped by what they are about. Each option is named
  * "<Group>: <What happened>" so the list reads in groups; a group whose wildcard (`/*`, all
@@ -206,7 +208,9 @@ const GROUPS: EventGroup[] = [
 ];
 
 /** The options of the Events parameter, in groups, each led by its wildcard where there is one. */
-export const EVENT_OPTIONS: INodePropertyOptions[] = GROUPS.flatMap(({ group, events }) =>
+export const EVENT_OPTIONS: INodePropertyOptions[] = [...GROUPS, ...CHANNEL_EVENT_GROUPS]
+	.sort((a, b) => a.group.localeCompare(b.group))
+	.flatMap(({ group, events }) =>
 	events.map(([what, scope, description]) => ({
 		name: `${group}: ${what}`,
 		value: scope,

@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceRequest, getAllItems } from '../transport';
+import { withChosenChannel } from './channelEvents';
 import { EVENT_OPTIONS, expandEvent, parseCustomScopes } from './events';
 import { VERIFICATION_HEADER, generateWebhookSecret } from './verify';
 import { forgetRegistration, recordedHookIds, staticDataOf, storedSecret } from './staticData';
@@ -35,7 +36,7 @@ export function readScopes(context: IHookFunctions | IWebhookFunctions): string[
 			description: 'Choose the events from the list, or put other scopes in Options > Custom Scope.',
 		});
 	}
-	const scopes = [...new Set([...events, ...custom.scopes])];
+	const scopes = [...new Set([...withChosenChannel(context, events), ...custom.scopes])];
 	if (!scopes.length) {
 		throw new NodeOperationError(node, 'No event is chosen', {
 			description: 'Choose at least one event in Events, or enter a scope in Options > Custom Scope.',

@@ -694,7 +694,7 @@ export function serializeProduct(state: StoreState, p: Product, include: Set<str
 	if (include.has('bulk_pricing_rules')) out.bulk_pricing_rules = [];
 	if (include.has('videos')) out.videos = [];
 	if (include.has('reviews')) out.reviews = [];
-	if (include.has('channels')) out.channels = [1];
+	if (include.has('channels')) out.channels = [...(state.productChannels.get(p.id) ?? [1])].sort((a, b) => a - b);
 	return out;
 }
 

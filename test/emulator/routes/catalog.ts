@@ -99,6 +99,8 @@ function productFilter(ctx: Ctx): ((p: Product) => boolean) | undefined {
 	if (catEq) tests.push((p) => p.categories.length === catEq.length && catEq.every((c) => p.categories.includes(c)));
 	const brandTest = numberRange(q, 'brand_id');
 	if (brandTest) tests.push((p) => brandTest(p.brand_id));
+	const channelIn = intList(q, 'channel_id:in');
+	if (channelIn) tests.push((p) => channelIn.some((c) => (ctx.core.state.productChannels.get(p.id) ?? new Set([1])).has(c)));
 	const visible = bool(q, 'is_visible');
 	if (visible !== undefined) tests.push((p) => p.is_visible === visible);
 	const featured = bool(q, 'is_featured');

@@ -1,13 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as addToChannel from './addToChannel.operation';
 import * as create from './create.operation';
 import * as deleteProduct from './deleteProduct.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as removeFromChannel from './removeFromChannel.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { create, deleteProduct as delete, get, getAll, update, upsert };
+export { addToChannel, create, deleteProduct as delete, get, getAll, removeFromChannel, update, upsert };
 
 /** The Resource dropdown's entry for this resource. */
 export const displayName = 'Product';
@@ -20,6 +22,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['product'] } },
 		options: [
+			{
+				name: 'Add to Channel',
+				value: 'addToChannel',
+				description: 'List products on storefronts or marketplaces (channel assignments, in batches)',
+				action: 'Add a product to channels',
+			},
 			{
 				name: 'Create',
 				value: 'create',
@@ -51,6 +59,12 @@ export const description: INodeProperties[] = [
 				action: 'Get many products',
 			},
 			{
+				name: 'Remove From Channel',
+				value: 'removeFromChannel',
+				description: 'Take products off storefronts or marketplaces (channel assignments, in batches)',
+				action: 'Remove a product from channels',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: 'Update a product',
@@ -65,4 +79,6 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...update.description,
 	...deleteProduct.description,
+	...addToChannel.description,
+	...removeFromChannel.description,
 ];

@@ -25,6 +25,10 @@ const filters: FormField[] = [
 		key: 'categories:in',
 		label: 'Category Names or IDs',
 	}),
+	storeChoicesField('Channel Names or IDs', 'channelIds', 'getChannels', {
+		key: 'channel_id:in',
+		lead: 'Only products listed on one of these storefronts or marketplaces',
+	}),
 	idsFilter('IDs', 'ids', 'Only the products with these IDs, separated by commas', {
 		placeholder: 'e.g. 111, 112, 113',
 		key: 'id:in',
