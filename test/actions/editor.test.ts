@@ -120,7 +120,7 @@ describe('Get Many', () => {
 		const getManyResources = operations
 			.filter((list) => optionsOf(list).some((option) => option.value === 'getAll'))
 			.map((list) => (list.displayOptions?.show?.resource as string[])[0]);
-		expect(getManyResources).toHaveLength(9);
+		expect(getManyResources).toHaveLength(12);
 		for (const resource of getManyResources) {
 			const notice = properties.find(
 				(property) =>

@@ -26,6 +26,9 @@ describe('resource and operation dropdowns', () => {
 			'Customer Group=customerGroup',
 			'Inventory=inventory',
 			'Order=order',
+			'Price List=priceList',
+			'Price List Assignment=priceListAssignment',
+			'Price List Record=priceListRecord',
 			'Product=product',
 			'Product Variant=productVariant',
 			'Store=store',
@@ -35,7 +38,7 @@ describe('resource and operation dropdowns', () => {
 
 	it('runs every operation that an Operation dropdown offers', () => {
 		const operationLists = properties.filter((property) => property.name === 'operation');
-		expect(operationLists).toHaveLength(10);
+		expect(operationLists).toHaveLength(13);
 		const missing: string[] = [];
 		for (const list of operationLists) {
 			const [resource] = list.displayOptions?.show?.resource as string[];

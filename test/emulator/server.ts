@@ -20,6 +20,7 @@ import { registerCustomers } from './routes/customers';
 import { registerHooks } from './routes/hooks';
 import { registerInventory } from './routes/inventory';
 import { registerMetafieldsAndPriceLists } from './routes/metafieldsAndPriceLists';
+import { registerPriceLists } from './routes/priceLists';
 import { registerOrders } from './routes/orders';
 import { registerStore } from './routes/store';
 
@@ -73,6 +74,7 @@ export class EmulatorServer implements Core {
 		registerInventory(this.router);
 		registerHooks(this.router);
 		registerMetafieldsAndPriceLists(this.router);
+		registerPriceLists(this.router);
 		registerStore(this.router, () => this.storeName);
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((e) => {

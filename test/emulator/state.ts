@@ -2,6 +2,7 @@
 // (SKU across products and variants, product name, customer e-mail), kept in step by the
 // model functions in ./model.
 
+import { PriceRecordBook, type PriceList, type PriceListAssignment } from './model/priceLists';
 import { Table } from './table';
 import type {
 	Brand,
@@ -45,6 +46,9 @@ export class StoreState {
 	readonly customerGroups = new Table<CustomerGroup>();
 	readonly hooks = new Table<Hook>();
 	readonly carts = new Map<string, Cart>();
+	readonly priceLists = new Table<PriceList>();
+	readonly priceRecords = new PriceRecordBook();
+	readonly priceListAssignments = new Table<PriceListAssignment>();
 
 	/** Lower-cased SKU -> owner. A product's SKU and its base variant's SKU are one entry. */
 	readonly skuIndex = new Map<string, SkuOwner>();
@@ -85,6 +89,9 @@ export class StoreState {
 		this.orderShippingAddresses.clear();
 		this.orderCoupons.clear();
 		this.carts.clear();
+		this.priceLists.clear();
+		this.priceRecords.clear();
+		this.priceListAssignments.clear();
 		this.skuIndex.clear();
 		this.productNames.clear();
 		this.customerEmails.clear();

@@ -12,6 +12,9 @@ export type BigCommerceMap = {
 	brand: 'get' | 'getAll';
 	channel: 'getAll';
 	store: 'get';
+	priceList: 'create' | 'get' | 'getAll' | 'update' | 'delete';
+	priceListRecord: 'upsert' | 'getAll' | 'delete';
+	priceListAssignment: 'create' | 'getAll' | 'delete';
 };
 
 export type BigCommerceResource = keyof BigCommerceMap;

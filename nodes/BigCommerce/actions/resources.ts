@@ -9,6 +9,9 @@ import * as customerGroup from './customerGroup/CustomerGroup.resource';
 import * as inventory from './inventory/Inventory.resource';
 import type { BigCommerceResource, ItemsOperation, OperationModule, ResourceModule } from './node.type';
 import * as order from './order/Order.resource';
+import * as priceList from './priceList/PriceList.resource';
+import * as priceListAssignment from './priceListAssignment/PriceListAssignment.resource';
+import * as priceListRecord from './priceListRecord/PriceListRecord.resource';
 import * as product from './product/Product.resource';
 import * as productVariant from './productVariant/ProductVariant.resource';
 import * as store from './store/Store.resource';
@@ -30,6 +33,9 @@ export const resources: { [R in BigCommerceResource]: ResourceDefinition<R> } = 
 	product,
 	productVariant,
 	store,
+	priceList,
+	priceListRecord,
+	priceListAssignment,
 };
 
 function isResource(value: string): value is BigCommerceResource {

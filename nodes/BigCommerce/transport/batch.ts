@@ -15,6 +15,10 @@ export const BATCH_LIMITS = {
 	inventoryItems: 2000,
 	// DELETE with `id:in` (products, customers): at most 250 IDs, a page's worth (products_catalog.v3).
 	deleteIds: 250,
+	// PUT /v3/pricelists/{id}/records: up to 1,000 price records per request (price_lists.v3).
+	priceRecords: 1000,
+	// POST /v3/pricelists/assignments: at most 25 assignments per request (price_lists.v3).
+	priceListAssignments: 25,
 } as const;
 
 export type BatchOutcome<R> = { ok: true; value: R } | { ok: false; error: NodeApiError | NodeOperationError };

@@ -1,5 +1,5 @@
-// Product metafields and the price list index: the little of them that the live-store check
-// (test/live/) reads and writes, so it runs against the emulator too.
+// Product metafields: the little of them that the live-store check (test/live/) reads and
+// writes, so it runs against the emulator too. Price lists are in ./priceLists.ts.
 
 import { NO_CONTENT, isObject, isoDate, parseId, v3Data, v3Error, type Ctx } from '../http';
 import { fromArray, v3List } from '../pagination';
@@ -91,7 +91,5 @@ export function registerMetafieldsAndPriceLists(router: Router): void {
 			if (index < 0) throw v3Error(404, `Metafield with id ${ctx.params.metafieldId} not found.`);
 			list.splice(index, 1);
 			return NO_CONTENT;
-		})
-		// The store has no price lists: enough for reading the list's envelope and paging.
-		.get('/v3/pricelists', (ctx) => v3List(fromArray([]), ctx.query, (p) => p));
+		});
 }
