@@ -2,6 +2,9 @@
 // request) and their assignments to customer groups and channels, through WorkflowExecute
 // against the store emulator.
 
+import axios from 'axios';
+
+import { EXPECT_INVALID_HEADER } from '../emulator/server';
 import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
 import { byId } from './catalogFixtures';
@@ -391,5 +394,57 @@ describe('price list assignment', () => {
 		expect(out[2].error).toBe('BigCommerce did not save this assignment: customer group 9999 does not exist');
 		expect(out[3].error).toBe('Choose a Customer Group, a Channel, or both');
 		expect(store.emulator.state.priceListAssignments.size).toBe(2);
+	});
+});
+
+describe('the store\'s price list endpoints', () => {
+	const api = () =>
+		axios.create({
+			baseURL: `${store.emulator.baseUrl}/stores/${store.emulator.storeHash}`,
+			headers: { 'X-Auth-Token': store.emulator.token, Accept: 'application/json' },
+			validateStatus: () => true,
+		});
+
+	it('refuses more than 1,000 records in one upsert, and a currency that is not a 3-letter code', async () => {
+		const listId = newList('Wholesale');
+		const variant = store.emulator.state.variants.find((v) => v.sku.startsWith('SCALE-'))!;
+		const records = Array.from({ length: 1001 }, () => ({ variant_id: variant.id, currency: 'usd', price: 1 }));
+		const tooMany = await api().put(`/v3/pricelists/${listId}/records`, records);
+		expect(tooMany.status).toBe(413);
+		expect(recordsOf(listId)).toHaveLength(0);
+
+		const mixed = await api().put(
+			`/v3/pricelists/${listId}/records`,
+			[
+				{ variant_id: variant.id, currency: 'dollars', price: 1 },
+				{ sku: variant.sku.toLowerCase(), currency: 'gbp', price: 2 },
+			],
+			{ headers: { [EXPECT_INVALID_HEADER]: '1' } },
+		);
+		expect(mixed.status).toBe(422);
+		expect(mixed.data).toEqual({
+			batch_errors: [
+				{
+					data: { price_list_id: listId, variant_id: variant.id, currency: 'dollars' },
+					field_errors: { currency: 'currency must be a 3-letter ISO-4217 code' },
+				},
+			],
+		});
+		// Non-strict: the good record of the batch is saved.
+		expect(recordsOf(listId).map((r) => [r.variant_id, r.currency, r.price])).toEqual([[variant.id, 'gbp', 2]]);
+	});
+
+	it('needs a filter to delete assignments, and upserts one assignment per group and channel', async () => {
+		const listId = newList('Wholesale');
+		const refused = await api().delete('/v3/pricelists/assignments');
+		expect(refused.status).toBe(422);
+
+		const wholesale = groupNamed('Wholesale').id;
+		const first = await api().put(`/v3/pricelists/${listId}/assignments`, { customer_group_id: wholesale, channel_id: 1 });
+		expect(first.data.data).toEqual({ id: expect.any(Number), price_list_id: listId, customer_group_id: wholesale, channel_id: 1 });
+		const otherId = newList('Other');
+		const moved = await api().put(`/v3/pricelists/${otherId}/assignments`, { customer_group_id: wholesale, channel_id: 1 });
+		expect(moved.data.data).toEqual({ ...first.data.data, price_list_id: otherId });
+		expect(store.emulator.state.priceListAssignments.size).toBe(1);
 	});
 });
