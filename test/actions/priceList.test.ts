@@ -4,7 +4,6 @@
 
 import axios from 'axios';
 
-import { EXPECT_INVALID_HEADER } from '../emulator/server';
 import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
 import { byId } from './catalogFixtures';
@@ -413,14 +412,11 @@ describe('the store\'s price list endpoints', () => {
 		expect(tooMany.status).toBe(413);
 		expect(recordsOf(listId)).toHaveLength(0);
 
-		const mixed = await api().put(
-			`/v3/pricelists/${listId}/records`,
-			[
-				{ variant_id: variant.id, currency: 'dollars', price: 1 },
-				{ sku: variant.sku.toLowerCase(), currency: 'gbp', price: 2 },
-			],
-			{ headers: { [EXPECT_INVALID_HEADER]: '1' } },
-		);
+		// The spec gives the currency's format only as ISO-4217: a request the store, not the schema, refuses.
+		const mixed = await api().put(`/v3/pricelists/${listId}/records`, [
+			{ variant_id: variant.id, currency: 'dollars', price: 1 },
+			{ sku: variant.sku.toLowerCase(), currency: 'gbp', price: 2 },
+		]);
 		expect(mixed.status).toBe(422);
 		expect(mixed.data).toEqual({
 			batch_errors: [
