@@ -444,3 +444,29 @@ describe('the store\'s price list endpoints', () => {
 		expect(store.emulator.state.priceListAssignments.size).toBe(1);
 	});
 });
+
+describe('price list events', () => {
+	it('are sent to the hooks of store/priceList/*', async () => {
+		const { state } = store.emulator;
+		const now = Math.floor(Date.now() / 1000);
+		// A destination nobody listens on: the delivery log keeps what was sent either way.
+		state.hooks.insert({ id: state.hooks.allocateId(), client_id: 'x', store_hash: store.emulator.storeHash, scope: 'store/priceList/*', destination: 'http://127.0.0.1:9/hook', headers: null, is_active: true, created_at: now, updated_at: now });
+		const created = await run({ resource: 'priceList', operation: 'create', name: 'Wholesale' });
+		const listId = Number(jsonOf(created)[0].id);
+		const [sku] = scaleSkus();
+		await run({ ...rowParameters(listId), sku, currency: 'USD', price: 3 });
+		await run({ ...rowParameters(listId), sku, currency: 'USD', price: 4 });
+		await run({ resource: 'priceListAssignment', operation: 'create', priceListId: byId(listId), customerGroupId: groupNamed('Wholesale').id, channelId: '' });
+		await store.emulator.waitForDeliveries();
+		const variantId = store.emulator.state.skuIndex.get(sku.toLowerCase())!.variantId;
+		// Deliveries go out concurrently: compared in scope order.
+		const sent = store.emulator.deliveries.map((d) => [d.scope, d.payload.data]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+		expect(sent).toEqual([
+			['store/priceList/activated', { price_list_id: listId }],
+			['store/priceList/assignment/updated', { price_list_id: listId, id: expect.any(Number) }],
+			['store/priceList/created', { price_list_id: listId }],
+			['store/priceList/records/created', [{ price_list_id: listId, variant_id: variantId, currency: 'usd' }]],
+			['store/priceList/records/updated', [{ price_list_id: listId, variant_id: variantId, currency: 'usd' }]],
+		]);
+	});
+});
