@@ -59,6 +59,11 @@ function prepare(setup: StoreSetup): Fixture {
 			date_modified: now,
 		});
 	}
+	let priceListId: number | undefined;
+	if (setup.priceList) {
+		const now = new Date().toISOString();
+		priceListId = state.priceLists.insert({ id: state.priceLists.allocateId(), name: 'Wholesale', active: true, date_created: now, date_modified: now }).id;
+	}
 	const products = [...state.products.values()];
 	const fixture: Fixture = {
 		productIds: products.map((p) => p.id),
@@ -67,6 +72,7 @@ function prepare(setup: StoreSetup): Fixture {
 		variantSkus: [...state.variants.values()].filter((v) => v.option_values.length).map((v) => v.sku),
 		customerIds: [...state.customers.values()].map((c) => c.id),
 		customerGroupId,
+		priceListId,
 		locationIds: [...state.locations.values()].map((l) => l.id),
 	};
 	return fixture;
@@ -147,6 +153,15 @@ function verify(expectation: Expectation): Verification {
 			const holder = product?.inventory_tracking === 'variant' ? variant : product;
 			const level = holder?.stock[locationId];
 			if (level !== quantity) note(`SKU ${sku} at location ${locationId} holds ${String(level)}, expected ${quantity}`);
+		}
+	} else if (expectation.kind === 'priceRecords') {
+		const records = state.priceRecords.of(expectation.priceListId);
+		if (records.size !== expectation.prices.length) note(`price list holds ${records.size} prices, expected ${expectation.prices.length}`);
+		for (const [sku, currency, price] of expectation.prices) {
+			checked++;
+			const variantId = state.skuIndex.get(sku.toLowerCase())?.variantId;
+			const record = variantId ? records.get(`${variantId}:${currency.toLowerCase()}`) : undefined;
+			if (record?.price !== price) note(`SKU ${sku} in ${currency} has price ${String(record?.price)}, expected ${price}`);
 		}
 	} else {
 		for (const id of expectation.customerIds) {

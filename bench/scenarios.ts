@@ -12,6 +12,8 @@ const PAGE = 250;
 const PRODUCT_PUT_BATCH = 10;
 const CUSTOMER_PUT_BATCH = 10;
 const INVENTORY_BATCH = 2000;
+const SKU_LOOKUP = 100;
+const PRICE_RECORD_BATCH = 1000;
 
 /** BigCommerce's Standard plan quota, 150 requests per 30 s, scaled to a 3 s window. */
 export const SCALED_QUOTA = { quota: 150, windowMs: 3000 };
@@ -245,6 +247,17 @@ function customerRows(fixture: Fixture, size: number): IDataObject[] {
 	return fixture.customerIds.slice(0, size).map((id) => ({ id, groupId: fixture.customerGroupId }));
 }
 
+/** A wholesale price sheet: every option variant's SKU priced in USD and in EUR. */
+function priceRows(fixture: Fixture, size: number): IDataObject[] {
+	const skus = fixture.variantSkus.slice(0, Math.ceil(size / 2));
+	return skus
+		.flatMap((sku, i) => [
+			{ sku, currency: 'USD', price: 5 + (i % 90) },
+			{ sku, currency: 'EUR', price: 4.5 + (i % 90) },
+		])
+		.slice(0, size);
+}
+
 // ------------------------------------------------------------------------------------------
 
 export const SCENARIOS: Scenario[] = [
@@ -353,6 +366,46 @@ export const SCENARIOS: Scenario[] = [
 			kind: 'customerGroups',
 			customerIds: fixture.customerIds.slice(0, size),
 			groupId: fixture.customerGroupId ?? 0,
+		}),
+	},
+	{
+		id: 'priceListRecords.upsert',
+		title: '10,000 wholesale prices',
+		job: 'B2B: a wholesale price sheet (SKU, currency, price) into a price list, two currencies per SKU',
+		defaultSize: 10_000,
+		kind: 'standard',
+		// Products with two size variants each: every SKU is a variant's, priced in two currencies.
+		setup: (size) => ({ products: Math.ceil(size / 4), variantsPerProduct: 2, priceList: true }),
+		floor: (size) => ({
+			requests: Math.ceil(Math.ceil(size / 2) / SKU_LOOKUP) + Math.ceil(size / PRICE_RECORD_BATCH),
+			note: `${SKU_LOOKUP} SKUs per look-up, ${PRICE_RECORD_BATCH} prices per PUT (writing by \`sku\` alone would skip the look-ups, without telling a variant's SKU from a product's with options)`,
+		}),
+		pack: (fixture, size) => ({
+			parameters: {
+				resource: 'priceListRecord',
+				operation: 'upsert',
+				priceListId: { __rl: true, mode: 'id', value: String(fixture.priceListId) },
+				identifyBy: 'sku',
+				sku: '={{ $json.sku }}',
+				currency: '={{ $json.currency }}',
+				price: '={{ $json.price }}',
+			},
+			input: priceRows(fixture, size),
+		}),
+		baseline: (fixture, size, concurrency) => ({
+			parameters: {
+				mode: 'perItem',
+				concurrency,
+				method: 'PUT',
+				path: `=/v3/pricelists/${String(fixture.priceListId)}/records`,
+				body: '={{ [{ sku: $json.sku, currency: $json.currency, price: $json.price }] }}',
+			},
+			input: priceRows(fixture, size),
+		}),
+		expect: (fixture, size) => ({
+			kind: 'priceRecords',
+			priceListId: fixture.priceListId ?? 0,
+			prices: priceRows(fixture, size).map((row) => [String(row.sku), String(row.currency), Number(row.price)]),
 		}),
 	},
 	upsertScenario({

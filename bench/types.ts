@@ -17,6 +17,8 @@ export interface StoreSetup {
 	extraLocations?: number;
 	/** Creates one customer group to assign customers to. */
 	customerGroup?: boolean;
+	/** Creates one price list (Wholesale) to write prices into. */
+	priceList?: boolean;
 	rateLimit?: RateLimitSetting | false;
 	faults?: FaultRule[];
 	latencyMs?: number;
@@ -31,6 +33,7 @@ export interface Fixture {
 	variantSkus: string[];
 	customerIds: number[];
 	customerGroupId?: number;
+	priceListId?: number;
 	locationIds: number[];
 }
 
@@ -110,7 +113,8 @@ export interface RequestSummary {
 export type Expectation =
 	| { kind: 'productPrices'; prices: Array<[sku: string, price: number]>; productCount: number }
 	| { kind: 'stock'; levels: Array<[sku: string, locationId: number, quantity: number]> }
-	| { kind: 'customerGroups'; customerIds: number[]; groupId: number };
+	| { kind: 'customerGroups'; customerIds: number[]; groupId: number }
+	| { kind: 'priceRecords'; priceListId: number; prices: Array<[sku: string, currency: string, price: number]> };
 
 export interface Verification {
 	ok: boolean;

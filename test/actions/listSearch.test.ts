@@ -99,3 +99,16 @@ describe('list searches', () => {
 		]);
 	});
 });
+
+describe('price list search', () => {
+	it('searches price lists by name and marks the inactive ones', async () => {
+		const { state } = store.emulator;
+		const now = new Date().toISOString();
+		for (const [name, active] of [['Wholesale', true], ['Wholesale EU', false], ['Retail', true]] as const) {
+			state.priceLists.insert({ id: state.priceLists.allocateId(), name, active, date_created: now, date_modified: now });
+		}
+		const found = await listSearch.searchPriceLists.call(editor(), 'whole');
+		expect(found.results.map((r) => r.name)).toEqual(['Wholesale', 'Wholesale EU (inactive)']);
+		expect(store.emulator.requests[0].query).toEqual(expect.objectContaining({ 'name:like': 'whole' }));
+	});
+});

@@ -172,6 +172,33 @@ export async function exampleChecks(stack: Stack, checks: Checks, prefix: string
 		return `order ${cancelled.id}: quoted and refunded ${stored.total_amount.toFixed(2)} with ${stored.payments.map((p) => p.provider_id).join(' + ')}`;
 	});
 
+	await checks.run(`${prefix}example "wholesale price list" writes the sheet's prices and assigns the list to the Wholesale group`, async () => {
+		const workflow = workflowFor(stack, '09-');
+		const sheet = workflow.json.nodes.find((n) => n.name === 'Wholesale price sheet');
+		expect(sheet, 'the sample price sheet node is missing');
+		const rows = (JSON.parse(String(sheet.parameters?.jsonOutput)) as { prices: Array<{ sku: string; currency: string; price: number }> }).prices;
+		const wholesale = state.customerGroups.find((g) => g.name === 'Wholesale');
+		expect(wholesale, 'the demo store has no Wholesale group');
+		// Run twice: the second run finds the list, updates the prices in place and assigns nothing again.
+		for (const round of [1, 2]) {
+			const run = await execute(stack, workflow);
+			expectEqual(nodeOutput(run, 'Set wholesale prices').items.length, rows.length, `round ${round}: output items (one per row)`);
+		}
+		const lists = state.priceLists.filter((l) => l.name === 'Wholesale');
+		expectEqual(lists.length, 1, 'price lists named Wholesale');
+		const records = [...state.priceRecords.of(lists[0].id).values()];
+		expectEqual(records.length, rows.length, 'price records in the list');
+		for (const row of rows) {
+			const owner = state.skuIndex.get(row.sku.toLowerCase());
+			expect(owner?.variantId, `SKU ${row.sku} has no variant in the store`);
+			const record = records.find((r) => r.variant_id === owner.variantId && r.currency === row.currency.toLowerCase());
+			expectEqual(record?.price, row.price, `price of ${row.sku} in ${row.currency}`);
+		}
+		const assignments = state.priceListAssignments.filter((a) => a.price_list_id === lists[0].id);
+		expectEqual(assignments.map((a) => [a.customer_group_id, a.channel_id]), [[wholesale.id, null]], 'assignments of the list');
+		return `${records.length} prices in list ${lists[0].id}, assigned to group ${wholesale.id} (Wholesale)`;
+	});
+
 	await checks.run(`${prefix}example "AI agent" imports, and its order tool answers against the store`, async () => {
 		const workflow = workflowFor(stack, '06-');
 		const types = await stack.client.get<Array<{ name: string }>>('/types/nodes.json');

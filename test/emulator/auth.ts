@@ -17,6 +17,7 @@ export const ALL_SCOPES = [
 /** The scope an API path needs, or null when any valid token may call it (webhooks). */
 export function requiredScope(path: string): string | null {
 	if (path.startsWith('/v3/catalog/')) return 'store_v2_products';
+	if (path.startsWith('/v3/pricelists')) return 'store_v2_products';
 	if (path.startsWith('/v2/orders') || path.startsWith('/v2/order_statuses')) return 'store_v2_orders';
 	if (path.startsWith('/v3/orders/')) return 'store_v2_orders';
 	if (path.startsWith('/v3/customers') || path.startsWith('/v2/customer_groups') || path.startsWith('/v2/customers')) {

@@ -21,7 +21,7 @@ import { registerCustomers } from './routes/customers';
 import { registerHooks } from './routes/hooks';
 import { registerInventory } from './routes/inventory';
 import { registerMetafields } from './routes/metafields';
-import { registerMetafieldsAndPriceLists } from './routes/metafieldsAndPriceLists';
+import { registerPriceLists } from './routes/priceLists';
 import { registerOrders } from './routes/orders';
 import { registerShipments } from './routes/shipments';
 import { registerRefunds } from './routes/refunds';
@@ -87,8 +87,8 @@ export class EmulatorServer implements Core {
 		registerRefunds(this.router);
 		registerInventory(this.router);
 		registerHooks(this.router);
-		registerMetafieldsAndPriceLists(this.router);
 		registerProductImages(this.router);
+		registerPriceLists(this.router);
 		registerStore(this.router, () => this.storeName);
 		registerStorefront(this.router);
 		this.server = http.createServer((req, res) => {

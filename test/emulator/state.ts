@@ -3,6 +3,7 @@
 // model functions in ./model.
 
 import type { StoredMetafield } from './model/metafields';
+import { PriceRecordBook, type PriceList, type PriceListAssignment } from './model/priceLists';
 import { Table } from './table';
 import type {
 	Brand,
@@ -51,6 +52,9 @@ export class StoreState {
 	readonly metafields = new Table<StoredMetafield>();
 	/** Product id -> the channels it is assigned to; a product not here is on the default channel 1. */
 	readonly productChannels = new Map<number, Set<number>>();
+	readonly priceLists = new Table<PriceList>();
+	readonly priceRecords = new PriceRecordBook();
+	readonly priceListAssignments = new Table<PriceListAssignment>();
 
 	/** Lower-cased SKU -> owner. A product's SKU and its base variant's SKU are one entry. */
 	readonly skuIndex = new Map<string, SkuOwner>();
@@ -94,6 +98,9 @@ export class StoreState {
 		this.orderCoupons.clear();
 		this.carts.clear();
 		this.productChannels.clear();
+		this.priceLists.clear();
+		this.priceRecords.clear();
+		this.priceListAssignments.clear();
 		this.skuIndex.clear();
 		this.productNames.clear();
 		this.customerEmails.clear();

@@ -17,6 +17,9 @@ export type BigCommerceMap = {
 	custom: 'apiCall' | 'graphql';
 	orderRefund: 'getQuote' | 'create' | 'getAll';
 	metafield: 'upsert' | 'getAll' | 'delete';
+	priceList: 'create' | 'get' | 'getAll' | 'update' | 'delete';
+	priceListRecord: 'upsert' | 'getAll' | 'delete';
+	priceListAssignment: 'create' | 'getAll' | 'delete';
 };
 
 export type BigCommerceResource = keyof BigCommerceMap;

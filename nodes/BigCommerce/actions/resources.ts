@@ -12,6 +12,9 @@ import * as metafield from './metafield/Metafield.resource';
 import type { BigCommerceResource, ItemsOperation, OperationModule, ResourceModule } from './node.type';
 import * as order from './order/Order.resource';
 import * as orderRefund from './orderRefund/OrderRefund.resource';
+import * as priceList from './priceList/PriceList.resource';
+import * as priceListAssignment from './priceListAssignment/PriceListAssignment.resource';
+import * as priceListRecord from './priceListRecord/PriceListRecord.resource';
 import * as product from './product/Product.resource';
 import * as productImage from './productImage/ProductImage.resource';
 import * as productVariant from './productVariant/ProductVariant.resource';
@@ -40,6 +43,9 @@ export const resources: { [R in BigCommerceResource]: ResourceDefinition<R> } = 
 	productVariant,
 	store,
 	shipment,
+	priceList,
+	priceListRecord,
+	priceListAssignment,
 };
 
 function isResource(value: string): value is BigCommerceResource {

@@ -107,3 +107,9 @@ export const searchBrands = listSearch((filter) => ({
 	qs: { sort: 'name', ...(filter ? { 'name:like': filter } : {}) },
 	toResult: (b) => ({ name: String(b.name), value: String(b.id) }),
 }));
+
+export const searchPriceLists = listSearch((filter) => ({
+	path: '/v3/pricelists',
+	qs: filter ? { 'name:like': filter } : {},
+	toResult: (l) => ({ name: `${l.name}${l.active === false ? ' (inactive)' : ''}`, value: String(l.id) }),
+}));

@@ -21,6 +21,10 @@ export const BATCH_LIMITS = {
 	// POST, PUT and DELETE of the batch metafield endpoints: the specs state no cap; 50 keeps a
 	// batch of long values well under a request's size and one refusal costs little.
 	metafields: 50,
+	// PUT /v3/pricelists/{id}/records: up to 1,000 price records per request (price_lists.v3).
+	priceRecords: 1000,
+	// POST /v3/pricelists/assignments: at most 25 assignments per request (price_lists.v3).
+	priceListAssignments: 25,
 } as const;
 
 export type BatchOutcome<R> = { ok: true; value: R } | { ok: false; error: NodeApiError | NodeOperationError };

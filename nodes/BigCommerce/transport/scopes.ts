@@ -9,6 +9,7 @@ interface ScopeArea {
 // OAuth scope names per API area, from BigCommerce's API account documentation.
 const AREAS: ScopeArea[] = [
 	{ pattern: /^\/v3\/catalog\//, label: 'Products', scope: 'store_v2_products' },
+	{ pattern: /^\/v3\/pricelists/, label: 'Products', scope: 'store_v2_products' },
 	{ pattern: /^\/v2\/(orders|order_statuses)/, label: 'Orders', scope: 'store_v2_orders' },
 	{ pattern: /^\/v3\/orders\/(\d+\/)?payment_actions\//, label: 'Order Transactions', scope: 'store_v2_transactions' },
 	{ pattern: /^\/v3\/customers/, label: 'Customers', scope: 'store_v2_customers' },

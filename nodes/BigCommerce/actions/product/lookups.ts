@@ -16,6 +16,11 @@ export interface SkuOwner {
 	productId: number;
 	/** Set when the SKU belongs to an option variant rather than to the product itself. */
 	variantId?: number;
+	/**
+	 * For a product's own SKU on a product without options: the ID of its base variant, where
+	 * variant-level data of the product (e.g. price list records) lives.
+	 */
+	baseVariantId?: number;
 }
 
 export function skuKey(sku: string): string {
@@ -84,7 +89,7 @@ export async function findSkuOwners(this: IExecuteFunctions, skus: string[]): Pr
 			skuKey(String(variant.sku)),
 			optionValues.length
 				? { productId: Number(variant.product_id), variantId: Number(variant.id) }
-				: { productId: Number(variant.product_id) },
+				: { productId: Number(variant.product_id), baseVariantId: Number(variant.id) },
 		);
 	}
 
