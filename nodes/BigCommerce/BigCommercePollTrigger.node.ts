@@ -19,7 +19,8 @@ export class BigCommercePollTrigger implements INodeType {
 		icon: { light: 'file:../../icons/bigcommerce.svg', dark: 'file:../../icons/bigcommerce.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		// "New Order" rather than the internal "newOrder".
+		subtitle: '={{ $parameter["event"].charAt(0).toUpperCase() + $parameter["event"].slice(1).replace(/([A-Z])/g, " $1") }}',
 		description: 'Starts the workflow on new or changed BigCommerce records, checking the store on a schedule',
 		defaults: { name: 'BigCommerce Polling Trigger' },
 		polling: true,

@@ -1,11 +1,12 @@
 // What a user meets in the editor before running anything: the subtitle under the node, the
 // nodes panel entry, the order of the range filters and the notice on every Get Many.
 
-import type { INode, INodeProperties, INodePropertyOptions, INodeTypes } from 'n8n-workflow';
+import type { INode, INodeProperties, INodePropertyOptions, INodeType, INodeTypes } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { resources } from '../../nodes/BigCommerce/actions/resources';
 import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
+import { BigCommercePollTrigger } from '../../nodes/BigCommerce/BigCommercePollTrigger.node';
 import actionCodex from '../../nodes/BigCommerce/BigCommerce.node.json';
 import triggerCodex from '../../nodes/BigCommerce/BigCommerceTrigger.node.json';
 import { ACTION_TYPE } from '../helpers/workflow';
@@ -17,23 +18,20 @@ function optionsOf(property: INodeProperties | undefined): INodePropertyOptions[
 	return (property?.options ?? []) as INodePropertyOptions[];
 }
 
-/** The subtitle as the editor shows it for a node with these parameters. */
-function subtitleFor(resource: string, operation: string): unknown {
-	const node: INode = {
-		id: 'e1',
-		name: 'BigCommerce',
-		type: ACTION_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { resource, operation },
-	};
+/** The subtitle as the editor shows it for a node of this type with these parameters. */
+function subtitleOf(type: INodeType, parameters: INode['parameters']): unknown {
+	const node: INode = { id: 'e1', name: 'BigCommerce', type: ACTION_TYPE, typeVersion: 1, position: [0, 0], parameters };
 	const nodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
+		getByName: () => type,
+		getByNameAndVersion: () => type,
 		getKnownTypes: () => ({}),
 	} as unknown as INodeTypes;
 	const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, active: false, nodeTypes });
-	return workflow.expression.getSimpleParameterValue(node, nodeType.description.subtitle, 'internal', {});
+	return workflow.expression.getSimpleParameterValue(node, type.description.subtitle, 'internal', {});
+}
+
+function subtitleFor(resource: string, operation: string): unknown {
+	return subtitleOf(nodeType, { resource, operation });
 }
 
 function filterNames(resource: string): string[] {
@@ -47,6 +45,13 @@ function filterNames(resource: string): string[] {
 }
 
 describe('node subtitle', () => {
+	it('names the polling trigger\'s event as its dropdown does', () => {
+		const pollTrigger = new BigCommercePollTrigger();
+		const events = optionsOf(pollTrigger.description.properties.find((property) => property.name === 'event'));
+		expect(events.length).toBeGreaterThan(0);
+		for (const event of events) expect(subtitleOf(pollTrigger, { event: event.value })).toBe(event.name);
+	});
+
 	it('reads "Get Many: Product" and the like, not the internal values', () => {
 		expect(subtitleFor('product', 'getAll')).toBe('Get Many: Product');
 		expect(subtitleFor('customer', 'upsert')).toBe('Create or Update: Customer');
