@@ -54,7 +54,10 @@ export async function triggerChecks(stack: Stack, checks: Checks, prefix: string
 		expectEqual(delivery.status, 200, `delivery answer (${delivery.error ?? ''})`);
 		const execution = await waitFor('the execution in n8n', async () => {
 			const executions = await client.executions(workflow.id);
-			return executions.length > before && executions[0].finished !== undefined && executions[0].data ? executions[0] : undefined;
+			// Only an execution that has ended: under load n8n lists it first as "new" or "running".
+			const [latest] = executions;
+			const ended = latest && (latest.finished || ['success', 'error', 'crashed', 'canceled'].includes(String(latest.status)));
+			return executions.length > before && ended && latest.data ? latest : undefined;
 		});
 		expect(execution.finished || execution.status === 'success', `execution ${execution.id} did not succeed: ${execution.data?.resultData.error?.message ?? execution.status}`);
 		const item = firstItem(execution, TRIGGER_NODE);
