@@ -5,13 +5,9 @@ import { version } from '../../../package.json';
 import { storeUrlFromCredentials, type RequestContext } from './connection';
 import { toNetworkError, toNodeApiError, toUnreadableAnswerError } from './errors';
 import { isAbort, networkReason, timedOut } from './networkFailures';
-import {
-	MAX_RATE_LIMIT_RETRIES,
-	pauseBeforeQuotaRunsOut,
-	readRateLimit,
-	transientBackoff,
-	waitAfter429,
-} from './rateLimit';
+import { MAX_RATE_LIMIT_RETRIES, readRateLimit, transientBackoff, waitAfter429 } from './rateLimit';
+import { runConcurrencyLimit } from './runOptions';
+import { schedulerFor } from './scheduler';
 
 interface BigCommerceRequest {
 	method: IHttpRequestMethods;
@@ -147,11 +143,23 @@ export async function bigCommerceRequest<T = unknown>(
 	const maxWaitMs = request.maxWaitMs ?? MAX_RATE_LIMIT_WAIT_MS;
 	const cancel = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 
+	const scheduler = schedulerFor(storeUrl);
+	const runLimit = runConcurrencyLimit(this);
+
 	let attempt = 0;
 	let rateLimited = 0;
 	let rateLimitWaited = 0;
 	for (;;) {
 		attempt++;
+		// The store's scheduler: a place among the requests in flight the endpoint allows, and
+		// the request's turn in the window's quota.
+		const slot = await scheduler.acquire({
+			method,
+			path,
+			runLimit,
+			cancel,
+			maxQuotaWaitMs: Math.max(0, maxWaitMs - rateLimitWaited),
+		});
 		// n8n's timeout only notices silence, so a server sending a byte now and then holds a
 		// request forever: each try gets a deadline, and the user's cancel still stops it.
 		const deadline = AbortSignal.timeout(timeoutMs);
@@ -161,9 +169,11 @@ export async function bigCommerceRequest<T = unknown>(
 		cancel?.addEventListener('abort', stopAttempt, { once: true });
 		if (cancel?.aborted) stopAttempt();
 		const signal = attemptAbort.signal;
-		let response: { statusCode: number; body: unknown; headers: unknown };
+		let response!: { statusCode: number; body: unknown; headers: unknown };
 		let raw: unknown;
 		let answeredStatus = 0;
+		let retryAfterMs: number | undefined;
+		let answered = false;
 		try {
 			// n8n-core sets the request's abortSignal from getExecutionCancelSignal(), so the
 			// helper is given a view of this context whose cancel signal includes the deadline.
@@ -175,6 +185,7 @@ export async function bigCommerceRequest<T = unknown>(
 			});
 			answeredStatus = Number(response.statusCode);
 			raw = await readBody(response.body, signal);
+			answered = true;
 		} catch (error) {
 			if (error instanceof ResponseTooLarge) {
 				throw toUnreadableAnswerError(node, {
@@ -191,28 +202,36 @@ export async function bigCommerceRequest<T = unknown>(
 				? { ...networkReason({ code: 'ETIMEDOUT' }, timeoutMs, host), reason: timedOut(timeoutMs) }
 				: networkReason(error, timeoutMs, host);
 			if (!final && (pastDeadline || !isAbort(error)) && (isRepeatable(method) || !sent) && attempt < MAX_TRANSIENT_ATTEMPTS) {
-				await sleep(transientBackoff(attempt));
-				continue;
+				retryAfterMs = transientBackoff(attempt);
+			} else {
+				throw toNetworkError(node, {
+					method,
+					path,
+					itemIndex,
+					attempts: attempt,
+					reason,
+					hint,
+					ambiguous: sent && !isRepeatable(method),
+				});
 			}
-			throw toNetworkError(node, {
-				method,
-				path,
-				itemIndex,
-				attempts: attempt,
-				reason,
-				hint,
-				ambiguous: sent && !isRepeatable(method),
-			});
 		} finally {
 			deadline.removeEventListener('abort', stopAttempt);
 			cancel?.removeEventListener('abort', stopAttempt);
 			// Closes whatever is left of this try's connection (nothing after a complete answer).
 			stopAttempt();
+			// An answer read gives its place back once its headers are read, below.
+			if (!answered) slot.release();
+		}
+		if (retryAfterMs !== undefined) {
+			await sleep(retryAfterMs);
+			continue;
 		}
 
 		const statusCode = Number(response.statusCode);
 		const headers = lowercaseKeys(response.headers);
 		const rateLimit = readRateLimit(headers);
+		slot.observe(rateLimit, statusCode === 429);
+		slot.release();
 		const parsed = parseBody(raw, statusCode);
 
 		if (statusCode === 429) {
@@ -249,10 +268,6 @@ export async function bigCommerceRequest<T = unknown>(
 		if (statusCode >= 300 && !request.allowStatuses?.includes(statusCode)) {
 			throw toNodeApiError(node, { method, path, statusCode, body: parsed, itemIndex, attempts: attempt, ambiguous, secrets });
 		}
-
-		// The pause protects the next request from a sure 429; it shares this request's budget.
-		const pause = Math.min(pauseBeforeQuotaRunsOut(rateLimit), Math.max(0, maxWaitMs - rateLimitWaited));
-		if (pause > 0) await sleep(pause);
 		return { statusCode, body: parsed as T, headers };
 	}
 }
