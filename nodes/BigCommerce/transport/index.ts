@@ -6,3 +6,6 @@ export type { PaginateOptions, PaginationStyle } from './pagination';
 export { BATCH_LIMITS, batchWrite, chunkForBatch, mapConcurrent, BatchRecordFailure } from './batch';
 export type { BatchOutcome } from './batch';
 export { outcomeUnknown, readBigCommerceError, toNodeApiError } from './errors';
+export { concurrencyFor, MAX_CONCURRENT_REQUESTS_OPTION, REQUEST_OPTIONS_PARAMETER } from './runOptions';
+export { DEFAULT_CONCURRENCY } from './scheduler';
+export type { RequestRoute } from './scheduler';

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from './connection';
+import { allowedConcurrency, type RequestRoute } from './scheduler';
 
 /** The node's Request Options collection, shared by every operation. */
 export const REQUEST_OPTIONS_PARAMETER = 'requestOptions';
@@ -26,4 +27,20 @@ export function runConcurrencyLimit(context: RequestContext): number | undefined
 	}
 	runLimits.set(context, limit);
 	return limit;
+}
+
+// Where a write's endpoint is not named: the lowest limit BigCommerce states for a batch write
+// (customers, attributes), so no endpoint of that kind is asked for more.
+const UNNAMED_ENDPOINT_CONCURRENCY = 3;
+
+/**
+ * How many requests an operation may keep in flight to this endpoint in this run: the
+ * endpoint's limit, lowered by the node's Max Concurrent Requests option. The store's scheduler
+ * enforces it in any case; a caller sending no more than this keeps its own stop exact.
+ */
+export function concurrencyFor(context: RequestContext, route?: RequestRoute): number {
+	const runLimit = runConcurrencyLimit(context);
+	return route
+		? allowedConcurrency(route, runLimit)
+		: Math.min(UNNAMED_ENDPOINT_CONCURRENCY, allowedConcurrency(undefined, runLimit));
 }

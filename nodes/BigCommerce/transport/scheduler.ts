@@ -236,8 +236,9 @@ export class StoreScheduler {
 		if (endpoint.group) this.groupsInFlight.set(endpoint.group, (this.groupsInFlight.get(endpoint.group) ?? 0) + 1);
 		if (this.left !== undefined && this.resetAt !== undefined) {
 			this.left--;
-			// The rest of the window's quota, spread evenly over the rest of the window.
-			const spacing = this.left > 0 ? Math.max(0, this.resetAt - now) / this.left : 0;
+			// The rest of the window's quota, spread evenly over the rest of the window: this
+			// request was the first of left + 1.
+			const spacing = this.left > 0 ? Math.max(0, this.resetAt - now) / (this.left + 1) : 0;
 			this.nextStartAt = Math.max(this.nextStartAt, now) + spacing;
 		}
 		let released = false;
@@ -267,7 +268,7 @@ export class StoreScheduler {
 		for (const other of this.started) if (other > sequence) later++;
 		this.left = rateLimited ? 0 : Math.max(0, state.requestsLeft - later);
 		this.resetAt = now + resetMs;
-		if (this.left > 0) this.nextStartAt = Math.min(this.nextStartAt, now + resetMs / this.left);
+		if (this.left > 0) this.nextStartAt = Math.min(this.nextStartAt, now + resetMs / (this.left + 1));
 		this.pump();
 	}
 }
