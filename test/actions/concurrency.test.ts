@@ -184,3 +184,25 @@ describe('failures under concurrency', () => {
 		ids.forEach((id, i) => i !== 25 && expect(priceOf(id)).toBe(77));
 	});
 });
+
+describe('Get Many in pages read side by side', () => {
+	it('reads the pages after the first several at once, hands them on in order, and reads no page a limit does not need', async () => {
+		scaleProducts(2400);
+		store.emulator.setLatency(20);
+		const inStore = [...store.emulator.state.products.values()].map((p) => p.id).sort((a, b) => a - b);
+
+		const all = await store.run({ resource: 'product', operation: 'getAll', returnAll: true, simplify: false });
+		const allRequests = store.emulator.countRequests({ method: 'GET', path: '/v3/catalog/products' });
+		const peak = store.emulator.inFlightPeak().routes['GET /v3/catalog/products'];
+		store.emulator.clearRequests();
+		const some = await store.run({ resource: 'product', operation: 'getAll', returnAll: false, limit: 600, simplify: false });
+
+		expect(all.error).toBeUndefined();
+		expect(jsonOf(all).map((p) => p.id)).toEqual(inStore);
+		expect(allRequests).toBe(Math.ceil(inStore.length / 250));
+		expect(peak).toBeGreaterThan(1);
+		expect(peak).toBeLessThanOrEqual(10);
+		expect(jsonOf(some).map((p) => p.id)).toEqual(inStore.slice(0, 600));
+		expect(store.requestLines({ query: true }).filter((line) => line.startsWith('GET /v3/catalog/products'))).toHaveLength(3);
+	});
+});
