@@ -468,7 +468,7 @@ export function renderMarkdown(results: BenchResults, resultsFile: string): stri
 		'the concurrency floor (sum over the job\'s phases of requests × 100 ms / requests allowed in flight)',
 		'and the quota floor (requests / quota × window). "Most in flight" is counted by the emulator.',
 		'"Before the first request" is the time n8n and the node spend reading and checking every item',
-		'(n8n\'s expressions, about 0.5 ms an item here) before anything is sent, as the node checks all input',
+		'(mostly n8n\'s expressions) before anything is sent, as the node checks all input',
 		'first; "× floor from the first request" leaves it out.',
 		'The last scenario is three imports of 2,000 rows each started at once against one store with the',
 		'scaled Standard quota: they share it through the scheduler.',
