@@ -2,6 +2,8 @@
 // inventory adjustments alone, and the quota spread over its window. Each test holds the places
 // it is given for a while, as requests do, and records what was in flight at once.
 
+import { getEventListeners } from 'events';
+
 import {
 	DEFAULT_CONCURRENCY,
 	StoreScheduler,
@@ -231,5 +233,17 @@ describe('request scheduler: the quota', () => {
 		slot.release();
 		held.forEach((s) => s.release());
 		expect(scheduler.active).toBe(0);
+	});
+
+	it('leaves no cancel listener behind once a request has its place', async () => {
+		const scheduler = new StoreScheduler();
+		const cancel = new AbortController();
+
+		for (let i = 0; i < 30; i++) {
+			const slot = await scheduler.acquire({ method: 'GET', path: '/v3/catalog/products', cancel: cancel.signal });
+			slot.release();
+		}
+
+		expect(getEventListeners(cancel.signal, 'abort')).toHaveLength(0);
 	});
 });

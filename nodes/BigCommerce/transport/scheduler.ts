@@ -150,24 +150,26 @@ export class StoreScheduler {
 		const limit = Math.max(1, Math.min(endpoint.limit, request.runLimit ?? endpoint.limit));
 		if (request.cancel?.aborted) return NO_SLOT;
 		return await new Promise<Slot>((resolve) => {
+			const cancel = request.cancel;
+			const onCancel = () => {
+				const index = this.queue.indexOf(waiter);
+				if (index < 0) return;
+				// A cancelled run's request is not sent: it leaves the queue without a place.
+				this.queue.splice(index, 1);
+				resolve(NO_SLOT);
+			};
 			const waiter: Waiter = {
 				endpoint,
 				limit,
 				quotaDeadline: Date.now() + (request.maxQuotaWaitMs ?? MAX_QUOTA_PAUSE_MS),
-				grant: resolve,
+				grant: (slot) => {
+					// One listener per waiting request only: a long run sends thousands.
+					cancel?.removeEventListener('abort', onCancel);
+					resolve(slot);
+				},
 			};
 			this.queue.push(waiter);
-			request.cancel?.addEventListener(
-				'abort',
-				() => {
-					const index = this.queue.indexOf(waiter);
-					if (index < 0) return;
-					// A cancelled run's request is not sent: it leaves the queue without a place.
-					this.queue.splice(index, 1);
-					resolve(NO_SLOT);
-				},
-				{ once: true },
-			);
+			cancel?.addEventListener('abort', onCancel, { once: true });
 			this.pump();
 		});
 	}
