@@ -522,7 +522,7 @@ export function renderMarkdown(results: BenchResults, resultsFile: string): stri
 		'- The emulator answers with no latency unless `--latency` is given or the scenario is a `network.`',
 		'  one (100 ms per request), so the other runs measure requests, CPU and quota, not the network.',
 		'',
-		'Run it: `npm run bench` (defaults, about 5 to 10 minutes), or for example',
+		'Run it: `npm run bench` (defaults, about 12 to 15 minutes), or for example',
 		'`npm run bench -- --only upsert --scale 0.1`. See `npm run bench -- --help`.',
 		'',
 	].join('\n');
