@@ -119,6 +119,7 @@ function summary(): RequestSummary {
 		if (r.status === 0) out.dropped++;
 		if (r.fault && r.method === 'POST') out.faultedCreates++;
 	}
+	out.inFlightPeak = emulator.inFlightPeak();
 	return out;
 }
 

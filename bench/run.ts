@@ -17,6 +17,7 @@ import {
 	timeline,
 	floorOf,
 	floorRatio,
+	networkFloorMs,
 	type BenchResults,
 	type OverheadResult,
 	type RunResult,
@@ -180,6 +181,11 @@ class Bench {
 					: (scenario.baseline as NonNullable<Scenario['baseline']>)(fixture, size, this.options.baselineConcurrency);
 			const spec = this.spec(runner, job, true);
 			if (scenario.kind === 'memory') spec.collectEveryMs = Bench.HELD_SAMPLE_MS;
+			const parallel =
+				runner === 'pack'
+					? scenario.packParallel?.(fixture, size)
+					: scenario.baselineParallel?.(fixture, size, this.options.baselineConcurrency);
+			if (parallel) spec.parallel = parallel;
 			const metrics = await worker.call<RunMetrics>('run', spec);
 			const requests = await this.host.call<RequestSummary>('summary');
 			const verification = scenario.expect
@@ -244,6 +250,11 @@ function describeRun(scenario: ScenarioResult, result: RunResult): string {
 		`${fmt(itemsPerSecond(result, scenario.size))} items/s`,
 	];
 	if (heap !== undefined) parts.push(`heap +${fmt(heap / 1024 / 1024, 1)} MB`);
+	if (scenario.network) {
+		parts.push(`floor ${fmt(networkFloorMs(scenario, result) / 1000, 2)} s (×${fmt(result.metrics.wallMs / networkFloorMs(scenario, result), 2)})`);
+		const peak = result.requests.inFlightPeak;
+		if (peak) parts.push(`most in flight ${Object.entries(peak.routes).map(([route, n]) => `${route} ${n}`).join(', ')}`);
+	}
 	const times = scenario.quota ? timeline(result) : undefined;
 	if (times) {
 		parts.push(
@@ -267,6 +278,8 @@ async function runScenario(bench: Bench, scenario: Scenario, options: Options): 
 		size,
 		floor: scenario.floor(size),
 		quota: setup.rateLimit ? setup.rateLimit : undefined,
+		network: scenario.network ? { latencyMs: scenario.network.latencyMs, phases: scenario.network.phases(size) } : undefined,
+		parallel: scenario.parallel,
 	};
 	if (scenario.kind === 'overhead') {
 		const { pack, overhead } = await bench.overhead(scenario, size);

@@ -43,6 +43,20 @@ export interface Scenario {
 	expect?(fixture: Fixture, size: number): Expectation;
 	/** For overhead scenarios: how the replay yardstick emits items. */
 	replayOutput?: 'records' | 'perInput';
+	/** A run over a network: the store's round trip, and the job's phases for its concurrency floor. */
+	network?: { latencyMs: number; phases(size: number): Phase[] };
+	/** How many runs `packParallel` starts together. */
+	parallel?: number;
+	/** Several runs of the node started together against the one store, instead of `pack`'s one. */
+	packParallel?(fixture: Fixture, size: number): NodeJob[];
+	baselineParallel?(fixture: Fixture, size: number, concurrency: number): NodeJob[];
+}
+
+/** One step of a job: its requests, and how many BigCommerce allows in flight at once. */
+export interface Phase {
+	requests: number;
+	concurrency: number;
+	what: string;
 }
 
 const ONE_ITEM: IDataObject[] = [{}];
@@ -453,3 +467,142 @@ export const SCENARIOS: Scenario[] = [
 		style: 'v3',
 	}),
 ];
+
+// ------------------------------------------------------------------------------------------
+// Over a network: the same jobs with 100 ms per request, as a store across the internet answers.
+
+const NETWORK_MS = 100;
+// Requests in flight BigCommerce allows: the node's default where no lower limit is stated
+// (transport/scheduler.ts), customers PUT 3, inventory adjustments 1.
+const ALLOWED = { default: 10, customersPut: 3, inventory: 1 };
+const SKUS_PER_LOOKUP = 100;
+
+function scenarioById(id: string): Scenario {
+	const scenario = SCENARIOS.find((candidate) => candidate.id === id);
+	if (!scenario) throw new Error(`no scenario ${id}`);
+	return scenario;
+}
+
+function overNetwork(id: string, phases: (size: number) => Phase[], changes: Partial<Scenario> = {}): Scenario {
+	const base = scenarioById(id);
+	return {
+		...base,
+		id: `network.${id}`,
+		title: `${base.title}, ${NETWORK_MS} ms away`,
+		job: `${base.job}; ${NETWORK_MS} ms per request`,
+		setup: (size) => ({ ...base.setup(size), latencyMs: NETWORK_MS }),
+		network: { latencyMs: NETWORK_MS, phases },
+		...changes,
+	};
+}
+
+/** The import's steps: SKU look-ups (variants, then products for the SKUs still unknown), creates, updates. */
+function upsertPhases(size: number): Phase[] {
+	const existing = Math.floor((size + 1) / 2);
+	const created = size - existing;
+	return [
+		{ requests: Math.ceil(size / SKUS_PER_LOOKUP), concurrency: ALLOWED.default, what: 'variant look-ups' },
+		{ requests: Math.ceil(created / SKUS_PER_LOOKUP), concurrency: ALLOWED.default, what: 'product look-ups' },
+		{ requests: created, concurrency: ALLOWED.default, what: 'creates' },
+		{ requests: Math.ceil(existing / PRODUCT_PUT_BATCH), concurrency: ALLOWED.default, what: 'updates' },
+	];
+}
+
+function listPhases(style: 'v3' | 'v2' | 'cursor'): (size: number) => Phase[] {
+	return (size) => {
+		const pages = style === 'v2' ? Math.floor(size / PAGE) + 1 : Math.ceil(size / PAGE);
+		// Page/limit pages can be read side by side once the first tells how many there are;
+		// cursors and v2's pages (no total) only one after another.
+		return style === 'v3'
+			? [
+					{ requests: 1, concurrency: 1, what: 'first page' },
+					{ requests: pages - 1, concurrency: ALLOWED.default, what: 'other pages' },
+				]
+			: [{ requests: pages, concurrency: 1, what: 'pages in turn' }];
+	};
+}
+
+/** Import k of several side by side: its own half of the store's SKUs, and its own new SKUs. */
+function importRowsOf(fixture: Fixture, size: number, k: number): IDataObject[] {
+	const existing = Math.floor((size + 1) / 2);
+	const skus = fixture.productSkus.slice(k * existing, (k + 1) * existing);
+	const names = fixture.productNames.slice(k * existing, (k + 1) * existing);
+	const rows: IDataObject[] = [];
+	let used = 0;
+	let created = 0;
+	for (let i = 0; i < size; i++) {
+		const price = Math.round((19 + ((i + k) % 37) + 0.99) * 100) / 100;
+		if (i % 2 === 0 && used < skus.length) {
+			rows.push({ sku: skus[used], name: names[used], weight: 1, price });
+			used++;
+		} else {
+			created++;
+			rows.push({ sku: `IMPORT-${k + 1}-${created}`, name: `Imported Product ${k + 1}-${created}`, weight: 2, price });
+		}
+	}
+	return rows;
+}
+
+const CONCURRENT_IMPORTS = 3;
+
+function concurrentImports(): Scenario {
+	const base = scenarioById('products.upsert');
+	const jobs = (fixture: Fixture, size: number) =>
+		Array.from({ length: CONCURRENT_IMPORTS }, (_, k) => importRowsOf(fixture, size, k));
+	return {
+		...base,
+		id: 'network.imports.concurrent3',
+		title: `${CONCURRENT_IMPORTS} imports at once, rate-limited, ${NETWORK_MS} ms away`,
+		job: `${CONCURRENT_IMPORTS} workflows each importing a sheet into one store at once, ${SCALED_QUOTA.quota} requests per ${SCALED_QUOTA.windowMs / 1000} s (150 per 30 s, scaled), ${NETWORK_MS} ms per request`,
+		defaultSize: 2000,
+		parallel: CONCURRENT_IMPORTS,
+		setup: (size) => ({
+			products: CONCURRENT_IMPORTS * Math.floor((size + 1) / 2),
+			rateLimit: SCALED_QUOTA,
+			latencyMs: NETWORK_MS,
+		}),
+		floor: (size) => {
+			const one = base.floor(size);
+			return { requests: CONCURRENT_IMPORTS * one.requests, note: `${CONCURRENT_IMPORTS} × (${one.note})` };
+		},
+		network: {
+			latencyMs: NETWORK_MS,
+			phases: (size) => upsertPhases(size).map((phase) => ({ ...phase, requests: CONCURRENT_IMPORTS * phase.requests })),
+		},
+		pack: (fixture, size) => ({ ...base.pack(fixture, size), input: importRowsOf(fixture, size, 0) }),
+		packParallel: (fixture, size) => jobs(fixture, size).map((input) => ({ ...base.pack(fixture, size), input })),
+		baselineParallel: (fixture, size, concurrency) =>
+			jobs(fixture, size).map((input) => ({ ...(base.baseline as NonNullable<Scenario['baseline']>)(fixture, size, concurrency), input })),
+		expect: (fixture, size) => {
+			const rows = jobs(fixture, size).flat();
+			return {
+				kind: 'productPrices',
+				prices: rows.map((row) => [String(row.sku), Number(row.price)]),
+				productCount: CONCURRENT_IMPORTS * size,
+			};
+		},
+	};
+}
+
+SCENARIOS.push(
+	overNetwork('products.getAll', listPhases('v3')),
+	overNetwork('orders.getAll', listPhases('v2')),
+	overNetwork('customers.getAll', listPhases('cursor')),
+	overNetwork('products.upsert', upsertPhases),
+	overNetwork('products.update', (size) => [
+		{ requests: Math.ceil(size / PRODUCT_PUT_BATCH), concurrency: ALLOWED.default, what: 'updates' },
+	]),
+	overNetwork('inventory.setLevel', (size) => [
+		{
+			requests: perLocation(size).reduce((sum, n) => sum + Math.ceil(n / INVENTORY_BATCH), 0),
+			concurrency: ALLOWED.inventory,
+			what: 'adjustments, one at a time',
+		},
+	]),
+	overNetwork('customers.assignGroup', (size) => [
+		{ requests: 1, concurrency: 1, what: 'group check' },
+		{ requests: Math.ceil(size / CUSTOMER_PUT_BATCH), concurrency: ALLOWED.customersPut, what: 'customer updates' },
+	]),
+	overNetwork('products.upsert.rateLimited', upsertPhases),
+	concurrentImports(),
+);

@@ -57,6 +57,8 @@ export interface RunSpec {
 	collectEveryMs?: number;
 	/** For 'replay': what to send, and which parameters the node under test reads. */
 	replay?: ReplayPlan;
+	/** Runs of the same node started together against the one store (parameters and input each). */
+	parallel?: Array<{ parameters: INodeParameters; input: IDataObject[] }>;
 }
 
 export interface RunMetrics {
@@ -107,6 +109,8 @@ export interface RequestSummary {
 	lastAt?: number;
 	/** Sum of the gaps of more than 100 ms between consecutive requests (quota pauses, back-offs). */
 	pausedMs: number;
+	/** The most requests in flight at once, per route and in all (the emulator counts them). */
+	inFlightPeak?: { routes: Record<string, number>; total: number };
 }
 
 /** What the store must hold after a write scenario. */

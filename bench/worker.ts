@@ -30,6 +30,15 @@ function failed(items: INodeExecutionData[]): { count: number; first?: string } 
 	return { count, first };
 }
 
+/** Runs started together count as one: their items side by side, the first error. */
+function mergeRuns(runs: NodeRunResult[]): NodeRunResult {
+	return { ...runs[0], items: runs.flatMap((run) => run.items), error: runs.find((run) => run.error)?.error };
+}
+
+function inputCount(spec: RunSpec): number {
+	return spec.parallel ? spec.parallel.reduce((sum, job) => sum + job.input.length, 0) : spec.input.length;
+}
+
 async function settle(): Promise<void> {
 	await new Promise((resolve) => setTimeout(resolve, 20));
 	collectGarbage();
@@ -52,7 +61,9 @@ async function run(spec: RunSpec): Promise<RunMetrics> {
 	const cpuBefore = process.cpuUsage();
 	const startedAt = Date.now();
 	const started = performance.now();
-	let result: NodeRunResult | undefined = await runNode(spec.parameters, options);
+	let result: NodeRunResult | undefined = spec.parallel
+		? mergeRuns(await Promise.all(spec.parallel.map(async (job) => await runNode(job.parameters, { ...options, input: job.input }))))
+		: await runNode(spec.parameters, options);
 	const wallMs = performance.now() - started;
 	const cpu = process.cpuUsage(cpuBefore);
 
@@ -64,7 +75,7 @@ async function run(spec: RunSpec): Promise<RunMetrics> {
 		cpuMs: (cpu.user + cpu.system) / 1000,
 		startedAt,
 		outputItems,
-		failedItems: stopped ? Math.max(1, spec.input.length) : itemFailures.count,
+		failedItems: stopped ? Math.max(1, inputCount(spec)) : itemFailures.count,
 		firstError: result.error ? `${result.error.message} ${result.error.description ?? ''}`.trim() : itemFailures.first,
 		stopped,
 	};

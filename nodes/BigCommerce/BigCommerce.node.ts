@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { requestOptionsCollection } from './actions/common/descriptions';
 import { resourceOptions, resources } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
@@ -37,6 +38,7 @@ export class BigCommerce implements INodeType {
 				default: 'product',
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),
+			requestOptionsCollection,
 		],
 	};
 

@@ -6,6 +6,7 @@
 //   await emu.stop();
 
 import { AdminHost, EmulatorAdmin, adminHttpHandler, createAdmin } from './admin';
+import type { InFlightSpan } from './concurrency';
 import { EmulatorServer } from './server';
 import type { GraphqlRequestLogEntry } from './graphql/endpoints';
 import { StoreState } from './state';
@@ -62,6 +63,10 @@ export interface Emulator {
 	 */
 	expectInvalidRequests(method: string, path: string): void;
 	countRequests(filter?: { method?: string; path?: string | RegExp }): number;
+	/** The most API requests in flight at once, per route ("PUT /v3/customers") and in all. */
+	inFlightPeak(): { routes: Record<string, number>; total: number };
+	/** When each answered API request was in flight (performance.now() times), since the last reset. */
+	inFlightSpans(): InFlightSpan[];
 	setRateLimit(limit: RateLimitSetting | false): void;
 	/** 429s sent because the quota ran out (injected '429' faults count in faultStats). */
 	rateLimitStats: { limited: number };
@@ -122,10 +127,19 @@ class RunningEmulator implements Emulator, AdminHost {
 		this.server.requests.length = 0;
 		this.server.graphqlRequests.length = 0;
 		this.server.expectInvalid = [];
+		this.server.inFlight.reset();
 	}
 
 	expectInvalidRequests(method: string, path: string): void {
 		this.server.expectInvalid.push({ method: method.toUpperCase(), path });
+	}
+
+	inFlightPeak(): { routes: Record<string, number>; total: number } {
+		return this.server.inFlight.peak();
+	}
+
+	inFlightSpans(): InFlightSpan[] {
+		return this.server.inFlight.intervals();
 	}
 
 	countRequests(filter: { method?: string; path?: string | RegExp } = {}): number {
@@ -180,6 +194,7 @@ class RunningEmulator implements Emulator, AdminHost {
 		this.server.webhooks.clearLog();
 		this.server.faults.reset();
 		this.server.rateLimiter.reset();
+		this.server.inFlight.reset();
 	}
 
 	stop(): Promise<void> {

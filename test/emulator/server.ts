@@ -8,6 +8,7 @@ import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
 import { createHash } from 'crypto';
 import { ALL_SCOPES, SCOPE_DENIED, clientIdFor, hasScope, requiredScope } from './auth';
+import { ConcurrencyMeter } from './concurrency';
 import { FaultInjector } from './faults';
 import { ApiError, Core, Ctx, Reply, Version, v2Error, v3Problem } from './http';
 import { RateLimiter } from './rateLimit';
@@ -50,6 +51,7 @@ export class EmulatorServer implements Core {
 	readonly rateLimiter: RateLimiter;
 	readonly faults: FaultInjector;
 	readonly webhooks: WebhookDispatcher;
+	readonly inFlight = new ConcurrencyMeter();
 	latencyMs: number;
 	storeName = 'Emulated Store';
 	baseUrl = '';
@@ -199,6 +201,9 @@ export class EmulatorServer implements Core {
 		const logged = body instanceof MultipartForm ? multipartLogView(body) : body;
 		const entry: RequestLogEntry = { method, path, query, body: logged, status: 0, time: Date.now() };
 		this.requests.push(entry);
+		const leave = this.inFlight.enter(method, path);
+		res.once('finish', leave);
+		res.once('close', leave);
 		// Every exit below goes through finish (a JSON answer) or record (no JSON answer).
 		const expectInvalid =
 			req.headers[EXPECT_INVALID_HEADER] === '1' ||

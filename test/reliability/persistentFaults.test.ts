@@ -41,8 +41,9 @@ describe('a store that keeps failing, without Continue On Fail', () => {
 		expect(result.error?.message).toMatch(/\(503\) after 5 attempts/);
 		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(prices()).toEqual(before);
-		// The first batch is tried five times; the node stops there, as n8n stops at a failed item.
-		expect(store.emulator.countRequests({ method: 'PUT' })).toBe(5);
+		// The three batches go out together (10 may be in flight); each is tried five times and none
+		// is saved; the node stops at the first failed item, as n8n does.
+		expect(store.emulator.countRequests({ method: 'PUT' })).toBe(15);
 	}, 60_000);
 
 	it('upsert: a create that keeps failing is tried five times, re-checked by SKU in between, and nothing is duplicated', async () => {

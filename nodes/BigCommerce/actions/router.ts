@@ -1,6 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENT_REQUESTS_OPTION, REQUEST_OPTIONS_PARAMETER } from '../transport';
+import { toWholeNumber } from './common/inputs';
 import { findOperation } from './resources';
 
 /** Reads the resource and operation once and hands every input item to that operation. */
@@ -15,6 +17,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			this.getNode(),
 			`The operation "${operation}" is not supported for resource "${resource}"`,
 		);
+	}
+	// The transport reads Request Options at its first request; a bad value is refused first.
+	const requestOptions = this.getNodeParameter(REQUEST_OPTIONS_PARAMETER, 0, {}) as IDataObject;
+	const maxConcurrent = requestOptions[MAX_CONCURRENT_REQUESTS_OPTION];
+	if (maxConcurrent !== undefined) {
+		toWholeNumber(this, maxConcurrent, 'Max Concurrent Requests', 0, { min: 1, max: DEFAULT_CONCURRENCY });
 	}
 	return [await module.execute.call(this, items)];
 }

@@ -52,7 +52,7 @@ function statusOf(error: unknown): number | undefined {
 	return Number.isFinite(code) ? code : undefined;
 }
 
-interface BatchWriteOptions {
+interface BatchWriteOptions<T> {
 	/**
 	 * When BigCommerce rejects a whole batch for one bad record (400/404/409/422), split it and
 	 * send the halves, until each failure sits on its own record. Only for writes that BigCommerce
@@ -65,6 +65,17 @@ interface BatchWriteOptions {
 	 * records not sent carry that failure.
 	 */
 	stopAfterFailure?: boolean;
+	/**
+	 * Batches in flight at once (default 1). The order of the outcomes does not change. With
+	 * stopAfterFailure, batches already sent when a record fails are finished and keep their
+	 * outcomes; no further batch is sent.
+	 */
+	concurrency?: number;
+	/**
+	 * What identifies the record in the store (its ID, email or SKU). A batch holding a record
+	 * that an earlier batch also writes waits for that batch, so the later row still wins.
+	 */
+	keysOf?: (record: T) => unknown[];
 }
 
 function outcomeOf<R>(result: R | BatchRecordFailure): BatchOutcome<R> {
@@ -72,7 +83,7 @@ function outcomeOf<R>(result: R | BatchRecordFailure): BatchOutcome<R> {
 }
 
 /**
- * Sends records in batches of at most `size` (one request each, in order) and returns one
+ * Sends records in batches of at most `size` (one request each, `concurrency` at once) and returns one
  * outcome per record, in input order. `send` must return one result per record it was given:
  * the record's result, or a BatchRecordFailure for a record the store did not save. A batch
  * that fails as a whole (send throws) fails each of its records.
@@ -81,15 +92,18 @@ export async function batchWrite<T, R>(
 	records: T[],
 	size: number,
 	send: (batch: T[]) => Promise<Array<R | BatchRecordFailure>>,
-	options: BatchWriteOptions = {},
+	options: BatchWriteOptions<T> = {},
 ): Promise<Array<BatchOutcome<R>>> {
-	const outcomes: Array<BatchOutcome<R>> = [];
-
+	let failed = false;
 	const sendIsolating = async (batch: T[]): Promise<Array<BatchOutcome<R>>> => {
 		try {
 			const results = await send(batch);
-			return batch.map((_, index) => outcomeOf(results[index]));
+			const outcomes = batch.map((_, index) => outcomeOf(results[index]));
+			if (options.stopAfterFailure && outcomes.some((outcome) => !outcome.ok)) failed = true;
+			return outcomes;
 		} catch (error) {
+			// A refused batch holds a failing record, even before halving finds which one.
+			if (options.stopAfterFailure) failed = true;
 			const status = statusOf(error);
 			const canSplit =
 				options.isolateFailures && batch.length > 1 && status !== undefined && RECORD_FAULTS.has(status);
@@ -104,15 +118,49 @@ export async function batchWrite<T, R>(
 		}
 	};
 
-	for (const batch of chunkForBatch(records, size)) {
-		const firstFailure = options.stopAfterFailure ? outcomes.find((outcome) => !outcome.ok) : undefined;
-		if (firstFailure) {
-			outcomes.push(...batch.map(() => firstFailure));
-			continue;
+	const batches = chunkForBatch(records, size);
+	const answered: Array<Array<BatchOutcome<R>> | undefined> = new Array(batches.length);
+	const done: Array<Promise<void>> = [];
+	const waitFor = dependencies(batches, options.keysOf);
+	await mapConcurrent(batches, options.concurrency ?? 1, async (batch, index) => {
+		let finish = () => {};
+		done[index] = new Promise<void>((resolve) => (finish = resolve));
+		try {
+			const earlier = waitFor[index];
+			if (earlier !== undefined) await done[earlier];
+			if (failed) return;
+			answered[index] = await sendIsolating(batch);
+		} finally {
+			finish();
 		}
-		outcomes.push(...(await sendIsolating(batch)));
+	});
+	// A refused batch whose halves all went through after all stopped nothing: send the rest.
+	const sentOutcomes = () => answered.flatMap((outcomes) => outcomes ?? []);
+	for (let index = 0; index < batches.length; index++) {
+		if (answered[index] || sentOutcomes().some((outcome) => !outcome.ok)) continue;
+		answered[index] = await sendIsolating(batches[index]);
 	}
-	return outcomes;
+	// Records not sent (after a failure) carry the first failure in input order.
+	const firstFailure = sentOutcomes().find((outcome) => !outcome.ok);
+	return batches.flatMap((batch, index) => answered[index] ?? batch.map(() => firstFailure as BatchOutcome<R>));
+}
+
+/** For each batch, the latest earlier batch writing one of its records' keys, if any. */
+function dependencies<T>(batches: T[][], keysOf?: (record: T) => unknown[]): Array<number | undefined> {
+	if (!keysOf) return batches.map(() => undefined);
+	const lastBatchOf = new Map<unknown, number>();
+	return batches.map((batch, index) => {
+		let earlier: number | undefined;
+		for (const record of batch) {
+			for (const key of keysOf(record)) {
+				if (key === undefined || key === null || key === '') continue;
+				const previous = lastBatchOf.get(key);
+				if (previous !== undefined && previous !== index) earlier = Math.max(earlier ?? -1, previous);
+				lastBatchOf.set(key, index);
+			}
+		}
+		return earlier;
+	});
 }
 
 /**

@@ -9,3 +9,6 @@ export { outcomeUnknown, readBigCommerceError, toNodeApiError } from './errors';
 export { graphqlConnection, graphqlRequest } from './graphql';
 export type { GraphqlApi } from './graphql';
 export { forgetStorefrontTokens } from './storefront';
+export { concurrencyFor, MAX_CONCURRENT_REQUESTS_OPTION, REQUEST_OPTIONS_PARAMETER } from './runOptions';
+export { DEFAULT_CONCURRENCY } from './scheduler';
+export type { RequestRoute } from './scheduler';

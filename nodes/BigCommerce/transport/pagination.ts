@@ -4,6 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RequestContext } from './connection';
 import { toPaginationError } from './errors';
 import { bigCommerceRequest } from './request';
+import { concurrencyFor } from './runOptions';
 
 /**
  * BigCommerce's three list styles:
@@ -78,14 +79,48 @@ export async function* paginate(
 	const pagesSeen = new Set<string>();
 	const stop = (reason: string) => toPaginationError(this.getNode(), { path, itemIndex, reason });
 
-	while (remaining > 0) {
+	const request = (pageNumber: number) => {
 		const qs: IDataObject = { ...options.qs, limit: pageSize };
 		if (style === 'v3Cursor') {
 			if (cursor !== undefined) qs.after = cursor;
 		} else if (style !== 'detect') {
-			qs.page = page;
+			qs.page = pageNumber;
 		}
-		const response = await bigCommerceRequest.call(this, { method: 'GET', path, qs, itemIndex });
+		return bigCommerceRequest.call(this, { method: 'GET', path, qs, itemIndex });
+	};
+	// Page/limit pages after the first are read several at once once the first has told how many
+	// there are: up to the endpoint's allowance ahead, handed on in order (so at most that many
+	// pages are held), and never past the last page `limit` needs.
+	const ahead = new Map<number, Promise<PageAnswer>>();
+	let lastPage: number | undefined;
+	const settled = (pageNumber: number): Promise<PageAnswer> => {
+		const answer = request(pageNumber).then(
+			(response) => ({ response }),
+			(error: unknown) => ({ error }),
+		);
+		ahead.set(pageNumber, answer);
+		return answer;
+	};
+	const prefetch = () => {
+		if (lastPage === undefined) return;
+		const window = concurrencyFor(this, { method: 'GET', path });
+		for (let next = page + 1; next <= Math.min(lastPage, page + window - 1); next++) {
+			if (!ahead.has(next)) void settled(next);
+		}
+	};
+
+	while (remaining > 0) {
+		let response: Awaited<ReturnType<typeof request>>;
+		const early = ahead.get(page);
+		if (early) {
+			ahead.delete(page);
+			prefetch();
+			const answer = await early;
+			if ('error' in answer) throw answer.error;
+			response = answer.response;
+		} else {
+			response = await request(page);
+		}
 		options.onPage?.(response.body, response.statusCode);
 		if (style === 'detect') {
 			const detected = styleOfAnswer(response.statusCode, response.body);
@@ -116,6 +151,10 @@ export async function* paginate(
 					pagination?.total_pages !== undefined && pagination.current_page !== undefined
 						? pagination.current_page < pagination.total_pages
 						: records.length >= pageSize;
+				if (page === 1 && more && pagination?.total_pages !== undefined && Number.isFinite(Number(pagination.total_pages))) {
+					const needed = Math.ceil((options.limit ?? Infinity) / pageSize);
+					lastPage = Math.min(Number(pagination.total_pages), needed);
+				}
 			} else {
 				const cursorMeta = envelope.meta?.cursor_pagination;
 				cursor = cursorMeta?.end_cursor;
@@ -138,11 +177,14 @@ export async function* paginate(
 
 		if (records.length > remaining) records = records.slice(0, remaining);
 		remaining -= records.length;
+		if (page === 1) prefetch();
 		if (records.length) yield records;
 		if (!more || records.length === 0) return;
 		page++;
 	}
 }
+
+type PageAnswer = { response: Awaited<ReturnType<typeof bigCommerceRequest>> } | { error: unknown };
 
 /** Every record of a list (or the first `limit`), in the order BigCommerce returns them. */
 export async function getAllItems(

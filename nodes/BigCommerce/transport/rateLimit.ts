@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-interface RateLimitState {
+export interface RateLimitState {
 	requestsLeft?: number;
 	resetMs?: number;
 	windowMs?: number;

@@ -6,13 +6,9 @@ import { version } from '../../../package.json';
 import { storeUrlFromCredentials, type RequestContext } from './connection';
 import { toNetworkError, toNodeApiError, toUnreadableAnswerError } from './errors';
 import { isAbort, networkReason, timedOut } from './networkFailures';
-import {
-	MAX_RATE_LIMIT_RETRIES,
-	pauseBeforeQuotaRunsOut,
-	readRateLimit,
-	transientBackoff,
-	waitAfter429,
-} from './rateLimit';
+import { MAX_RATE_LIMIT_RETRIES, readRateLimit, transientBackoff, waitAfter429 } from './rateLimit';
+import { runConcurrencyLimit } from './runOptions';
+import { schedulerFor, type Slot, type StoreScheduler } from './scheduler';
 
 export interface BigCommerceRequest {
 	method: IHttpRequestMethods;
@@ -120,8 +116,13 @@ interface Destination {
 	secrets: string[];
 	/** Extra request headers, e.g. a storefront token. */
 	headers?: Record<string, string>;
+	/** The store's scheduler, for the store's API; a storefront has quotas of its own. */
+	scheduler?: StoreScheduler;
 	send: (options: IHttpRequestOptions) => Promise<{ statusCode: number; body: unknown; headers: unknown }>;
 }
+
+/** The place of a request no scheduler counts. */
+const UNSCHEDULED: Slot = { observe: () => undefined, release: () => undefined };
 
 /**
  * The one retry loop: sends JSON, honours the rate-limit headers, retries what is safe to retry
@@ -164,11 +165,25 @@ async function exchange<T>(
 	const maxWaitMs = request.maxWaitMs ?? MAX_RATE_LIMIT_WAIT_MS;
 	const cancel = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 
+	const { scheduler } = destination;
+	const runLimit = runConcurrencyLimit(context);
+
 	let attempt = 0;
 	let rateLimited = 0;
 	let rateLimitWaited = 0;
 	for (;;) {
 		attempt++;
+		// The store's scheduler: a place among the requests in flight the endpoint allows, and
+		// the request's turn in the window's quota.
+		const slot = !scheduler
+			? UNSCHEDULED
+			: await scheduler.acquire({
+			method,
+			path,
+			runLimit,
+			cancel,
+			maxQuotaWaitMs: Math.max(0, maxWaitMs - rateLimitWaited),
+		});
 		// n8n's timeout only notices silence, so a server sending a byte now and then holds a
 		// request forever: each try gets a deadline, and the user's cancel still stops it.
 		const deadline = AbortSignal.timeout(timeoutMs);
@@ -178,13 +193,16 @@ async function exchange<T>(
 		cancel?.addEventListener('abort', stopAttempt, { once: true });
 		if (cancel?.aborted) stopAttempt();
 		const signal = attemptAbort.signal;
-		let response: { statusCode: number; body: unknown; headers: unknown };
+		let response!: { statusCode: number; body: unknown; headers: unknown };
 		let raw: unknown;
 		let answeredStatus = 0;
+		let retryAfterMs: number | undefined;
+		let answered = false;
 		try {
 			response = await destination.send({ ...options, headers: { ...options.headers }, abortSignal: signal });
 			answeredStatus = Number(response.statusCode);
 			raw = await readBody(response.body, signal);
+			answered = true;
 		} catch (error) {
 			if (error instanceof ResponseTooLarge) {
 				throw toUnreadableAnswerError(node, {
@@ -201,28 +219,36 @@ async function exchange<T>(
 				? { ...networkReason({ code: 'ETIMEDOUT' }, timeoutMs, host), reason: timedOut(timeoutMs) }
 				: networkReason(error, timeoutMs, host);
 			if (!final && (pastDeadline || !isAbort(error)) && (repeatable || !sent) && attempt < MAX_TRANSIENT_ATTEMPTS) {
-				await sleep(transientBackoff(attempt));
-				continue;
+				retryAfterMs = transientBackoff(attempt);
+			} else {
+				throw toNetworkError(node, {
+					method,
+					path,
+					itemIndex,
+					attempts: attempt,
+					reason,
+					hint,
+					ambiguous: sent && !repeatable,
+				});
 			}
-			throw toNetworkError(node, {
-				method,
-				path,
-				itemIndex,
-				attempts: attempt,
-				reason,
-				hint,
-				ambiguous: sent && !repeatable,
-			});
 		} finally {
 			deadline.removeEventListener('abort', stopAttempt);
 			cancel?.removeEventListener('abort', stopAttempt);
 			// Closes whatever is left of this try's connection (nothing after a complete answer).
 			stopAttempt();
+			// An answer read gives its place back once its headers are read, below.
+			if (!answered) slot.release();
+		}
+		if (retryAfterMs !== undefined) {
+			await sleep(retryAfterMs);
+			continue;
 		}
 
 		const statusCode = Number(response.statusCode);
 		const headers = lowercaseKeys(response.headers);
 		const rateLimit = readRateLimit(headers);
+		slot.observe(rateLimit, statusCode === 429);
+		slot.release();
 		const parsed = parseBody(raw, statusCode);
 
 		if (statusCode === 429) {
@@ -259,10 +285,6 @@ async function exchange<T>(
 		if (statusCode >= 300 && !request.allowStatuses?.includes(statusCode)) {
 			throw toNodeApiError(node, { method, path, statusCode, body: parsed, itemIndex, attempts: attempt, ambiguous, secrets });
 		}
-
-		// The pause protects the next request from a sure 429; it shares this request's budget.
-		const pause = Math.min(pauseBeforeQuotaRunsOut(rateLimit), Math.max(0, maxWaitMs - rateLimitWaited));
-		if (pause > 0) await sleep(pause);
 		return { statusCode, body: parsed as T, headers };
 	}
 }
@@ -291,7 +313,11 @@ export async function bigCommerceRequest<T = unknown>(
 		const context = Object.create(this, { getExecutionCancelSignal: { value: () => signal } }) as RequestContext;
 		return await this.helpers.httpRequestWithAuthentication.call(context, 'bigCommerceApi', options);
 	};
-	return await exchange<T>(this, { url: `${storeUrl}${path}`, host: new URL(storeUrl).host, secrets, send }, request);
+	return await exchange<T>(
+		this,
+		{ url: `${storeUrl}${path}`, host: new URL(storeUrl).host, secrets, scheduler: schedulerFor(storeUrl), send },
+		request,
+	);
 }
 
 /**

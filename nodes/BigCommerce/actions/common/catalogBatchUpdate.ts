@@ -123,6 +123,7 @@ export async function executeUpdateById(
 	const run = executeBatched<IDataObject, IDataObject>;
 	return await run.call(this, items, {
 		batchSize: update.batchSize,
+		route: { method: 'PUT', path: update.path },
 		isolateFailures: true,
 		build: async (itemIndex: number) => {
 			const id = readId(this, update.idParameter, itemIndex, update.idName);

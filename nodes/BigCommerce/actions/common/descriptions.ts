@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENT_REQUESTS_OPTION, REQUEST_OPTIONS_PARAMETER } from '../../transport';
+
 /**
  * n8n runs a node once per input item, so a Get Many after a node with 18 items lists the
  * store 18 times; Execute Once is the setting that lists it once.
@@ -119,3 +121,26 @@ export function idLocator(options: {
 		],
 	};
 }
+
+/**
+ * The node's Request Options, shared by every operation: how hard the node may drive the store.
+ * Read by the transport (runOptions.ts), so every request of the run honours it.
+ */
+export const requestOptionsCollection: INodeProperties = {
+	displayName: 'Request Options',
+	name: REQUEST_OPTIONS_PARAMETER,
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Concurrent Requests',
+			name: MAX_CONCURRENT_REQUESTS_OPTION,
+			type: 'number',
+			default: DEFAULT_CONCURRENCY,
+			typeOptions: { minValue: 1, maxValue: DEFAULT_CONCURRENCY },
+			description:
+				'The most requests this node keeps in flight at once to one endpoint. BigCommerce\'s own lower limits (e.g. 3 for customer updates, 1 for inventory adjustments) always apply, and runs against the same store share its rate limit.',
+		},
+	],
+};

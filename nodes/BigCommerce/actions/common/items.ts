@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { BatchOutcome, BatchRecordFailure } from '../../transport';
-import { batchWrite } from '../../transport';
+import type { BatchOutcome, BatchRecordFailure, RequestRoute } from '../../transport';
+import { batchWrite, concurrencyFor } from '../../transport';
 
 /** What became of one input item: its value, or the failure that goes on its own output item. */
 export type ItemOutcome<T> = BatchOutcome<T>;
@@ -118,6 +118,20 @@ export interface BatchedSend<TRecord, TResult> {
 	send: (records: TRecord[]) => Promise<Array<TResult | BatchRecordFailure>>;
 	/** Halves a batch refused for one bad record until the refusal sits on that record. */
 	isolateFailures?: boolean;
+	/** The endpoint written, for the requests in flight it allows (a few when not named). */
+	route?: RequestRoute;
+}
+
+/** What identifies a record in the store: records sharing one are written in input order. */
+function recordKeys(record: unknown): unknown[] {
+	if (typeof record === 'number' || typeof record === 'string') return [`id:${record}`];
+	if (!record || typeof record !== 'object') return [];
+	const { id, email, sku } = record as IDataObject;
+	return [
+		id === undefined ? undefined : `id:${String(id)}`,
+		typeof email === 'string' ? `email:${email.toLowerCase()}` : undefined,
+		typeof sku === 'string' ? `sku:${sku.toLowerCase()}` : undefined,
+	];
 }
 
 /** One record to write and the input items it answers for (several rows may share one record). */
@@ -166,9 +180,10 @@ export class ItemOutcomes<T> {
 	}
 
 	/**
-	 * Writes the planned records in as few requests as the batch limit allows and settles their
-	 * items with each record's answer, shaped by `toValue`. Without Continue On Fail no batch is
-	 * sent after one failed, and the first failure stops the node.
+	 * Writes the planned records in as few requests as the batch limit allows, as many at once as
+	 * the endpoint allows, and settles their items with each record's answer, shaped by `toValue`.
+	 * Without Continue On Fail no batch is sent after one failed (those already in flight finish),
+	 * and the first failure in input order stops the node.
 	 */
 	async write<TRecord, TResult>(
 		plan: Array<PlannedWrite<TRecord>>,
@@ -179,7 +194,12 @@ export class ItemOutcomes<T> {
 			plan.map((entry) => entry.record),
 			batched.batchSize,
 			batched.send,
-			{ isolateFailures: batched.isolateFailures, stopAfterFailure: !this.context.continueOnFail() },
+			{
+				isolateFailures: batched.isolateFailures,
+				stopAfterFailure: !this.context.continueOnFail(),
+				concurrency: concurrencyFor(this.context, batched.route),
+				keysOf: recordKeys,
+			},
 		);
 		answers.forEach((answer, position) => {
 			const { itemIndexes } = plan[position];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { bigCommerceApiRequest, getAllItems } from '../../transport';
+import { bigCommerceApiRequest, concurrencyFor, getAllItems, mapConcurrent } from '../../transport';
 
 /** The sub-resources a product is read with when its options ask for "everything". */
 export const PRODUCT_INCLUDES = 'variants,images,custom_fields';
@@ -59,17 +59,22 @@ async function lookUp(
 		...chunkSkus(listable).map((chunk) => ({ 'sku:in': chunk.join(',') })),
 		...skus.filter((sku) => sku.includes(',')).map((sku) => ({ sku })),
 	];
-	const records: IDataObject[] = [];
-	for (const qs of queries) {
-		const page = await getAllItems.call(context, {
-			style: 'v3Page',
-			path,
-			qs: { ...qs, include_fields: fields },
-			maxPageSize: 250,
-		});
-		records.push(...page);
-	}
-	return records;
+	// The look-ups are independent: as many at once as the endpoint allows.
+	const answers = await mapConcurrent(queries, concurrencyFor(context, { method: 'GET', path }), async (qs) => {
+		try {
+			return await getAllItems.call(context, {
+				style: 'v3Page',
+				path,
+				qs: { ...qs, include_fields: fields },
+				maxPageSize: 250,
+			});
+		} catch (error) {
+			return error instanceof Error ? error : new Error(String(error));
+		}
+	});
+	const failure = answers.find((answer): answer is Error => answer instanceof Error);
+	if (failure) throw failure;
+	return (answers as IDataObject[][]).flat();
 }
 
 /**

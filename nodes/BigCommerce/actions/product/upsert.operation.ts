@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { BATCH_LIMITS, mapConcurrent } from '../../transport';
+import { BATCH_LIMITS, concurrencyFor, mapConcurrent } from '../../transport';
 import { putBatchById } from '../common/catalogBatchUpdate';
 import { additionalFieldsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
@@ -42,10 +42,6 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['product'], operation: ['upsert'] } }, properties);
 
-// Creates in flight at once: enough to keep a distant store's quota busy, few enough to be
-// polite (BigCommerce caps some endpoints at 3 concurrent requests).
-const CONCURRENT_CREATES = 3;
-
 interface Upserted {
 	record: IDataObject;
 	action: 'created' | 'updated';
@@ -78,7 +74,10 @@ export async function execute(
 	const creates = plan.filter((step) => step.action === 'create');
 	const continueOnFail = this.continueOnFail();
 	let stopped = false;
-	const created = await mapConcurrent(creates, CONCURRENT_CREATES, async (step) => {
+	// As many at once as the endpoint allows: a distant store's round trips would otherwise make
+	// a long import latency-bound rather than quota-bound.
+	const concurrency = concurrencyFor(this, { method: 'POST', path: '/v3/catalog/products' });
+	const created = await mapConcurrent(creates, concurrency, async (step) => {
 		// Without Continue On Fail the node stops at the first failure: send no further create.
 		if (stopped) return undefined;
 		try {
@@ -115,6 +114,7 @@ export async function execute(
 			{
 				batchSize: target === 'product' ? BATCH_LIMITS.products : BATCH_LIMITS.variants,
 				isolateFailures: true,
+				route: { method: 'PUT', path: `/v3/catalog/${target}s` },
 				send: async (batch) => await putBatchById.call(this, `/v3/catalog/${target}s`, batch),
 			},
 			(record) => ({ record, action: 'updated', isVariant: target === 'variant' }),
