@@ -18,6 +18,7 @@ import {
 } from './newOrder';
 import { resolveOrderStatuses } from './statuses';
 import { toSimpleOrder } from './toSimpleOrder';
+import { customerMessageField, ORDER_TEXT_FIELDS, paymentMethodField, staffNotesField } from './orderFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,14 +37,7 @@ const properties: INodeProperties[] = [
 	billingAddressProperty,
 	shippingAddressesProperty,
 	additionalFieldsCollection([
-		{
-			displayName: 'Customer Message',
-			name: 'customer_message',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			description: 'The message the customer left with the order',
-		},
+		customerMessageField,
 		{
 			displayName: 'External ID',
 			name: 'external_id',
@@ -61,22 +55,8 @@ const properties: INodeProperties[] = [
 			placeholder: 'e.g. POS (Square)',
 			description: 'The system the order comes from; M-MIG marks a historical order migrated from another platform',
 		},
-		{
-			displayName: 'Payment Method',
-			name: 'payment_method',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Cash on Delivery',
-			description: 'The payment method shown on the order',
-		},
-		{
-			displayName: 'Staff Notes',
-			name: 'staff_notes',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			description: 'Notes for the store\'s staff; customers never see them',
-		},
+		paymentMethodField,
+		staffNotesField,
 		{
 			displayName: 'Status Name or ID',
 			name: 'status_id',
@@ -92,14 +72,9 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['order'], operation: ['create'] } }, properties);
 
-// Additional Fields option -> [order field it writes, display name]. As in Order Update, External
-// ID writes external_order_id: BigCommerce's own external_id is set by marketplaces only.
 const TEXT_FIELDS: Record<string, [string, string]> = {
-	customer_message: ['customer_message', 'Customer Message'],
-	external_id: ['external_order_id', 'External ID'],
+	...ORDER_TEXT_FIELDS,
 	external_source: ['external_source', 'External Source'],
-	payment_method: ['payment_method', 'Payment Method'],
-	staff_notes: ['staff_notes', 'Staff Notes'],
 };
 
 /** The order already in the store with this external ID, if any. */

@@ -6,6 +6,7 @@ import { simplifyProperty, updateFieldsCollection } from '../common/descriptions
 import { showFor } from '../common/displayOptions';
 import { readId, toText } from '../common/inputs';
 import { orderIdLocator } from './orderIdLocator';
+import { customerMessageField, ORDER_TEXT_FIELDS, paymentMethodField, staffNotesField } from './orderFields';
 import { resolveOrderStatuses } from './statuses';
 import { toSimpleOrder } from './toSimpleOrder';
 
@@ -19,14 +20,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	updateFieldsCollection([
-		{
-			displayName: 'Customer Message',
-			name: 'customer_message',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			description: 'The message the customer left with the order',
-		},
+		customerMessageField,
 		{
 			displayName: 'External ID',
 			name: 'external_id',
@@ -36,22 +30,8 @@ const properties: INodeProperties[] = [
 			description:
 				'The order\'s ID in another system, such as an ERP or marketplace; BigCommerce keeps it as external_order_id',
 		},
-		{
-			displayName: 'Payment Method',
-			name: 'payment_method',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Cash on Delivery',
-			description: 'The payment method shown on the order',
-		},
-		{
-			displayName: 'Staff Notes',
-			name: 'staff_notes',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			description: 'Notes for the store\'s staff; customers never see them',
-		},
+		paymentMethodField,
+		staffNotesField,
 		{
 			displayName: 'Status Name or ID',
 			name: 'status_id',
@@ -67,15 +47,7 @@ const properties: INodeProperties[] = [
 
 export const description = showFor({ show: { resource: ['order'], operation: ['update'] } }, properties);
 
-// Update Fields option -> [order field it writes, display name]. BigCommerce's own external_id
-// is read-only (marketplaces set it) and silently ignored in a PUT: External ID writes the
-// writable external_order_id.
-const TEXT_FIELDS: Record<string, [string, string]> = {
-	customer_message: ['customer_message', 'Customer Message'],
-	external_id: ['external_order_id', 'External ID'],
-	payment_method: ['payment_method', 'Payment Method'],
-	staff_notes: ['staff_notes', 'Staff Notes'],
-};
+const TEXT_FIELDS = ORDER_TEXT_FIELDS;
 
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
