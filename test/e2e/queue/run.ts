@@ -56,7 +56,8 @@ export async function runQueueMode(checks: Checks, packed: PackedPackage, log: (
 		];
 		if (deliveries) {
 			lines.push(
-				`  deliveries: ${deliveries.deliveries} (${deliveries.perProcess.join(' + ')} by the store, ${deliveries.repeats} repeats, ${deliveries.repeatsRecognised} answered as duplicates), ` +
+				`  deliveries: ${deliveries.deliveries} (${deliveries.perProcess.join(' + ')} by the store, ${deliveries.repeats} repeats at the other process, ` +
+					`${deliveries.repeatsWithinSecond} of them within 1 s, ${deliveries.repeatsRecognised} answered as duplicates), ` +
 					`executions: ${deliveries.executions} (${deliveries.perWorker.join(' + ')} per worker), delivered in ${seconds(deliveries.deliverMs)}, drained ${seconds(deliveries.drainMs)} later`,
 			);
 		}
