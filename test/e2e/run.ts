@@ -6,6 +6,7 @@
  * activation, a real delivery, a forged delivery and deactivation.
  *
  * Options: `--major 2` or `--major 1` (default both); E2E_MAJORS=2,1 does the same.
+ * `--queue`: instead, the package in n8n 2.x's queue mode (test/e2e/queue/run.ts).
  * The last line is `N passed, M failed`; the exit code is non-zero on any failure.
  */
 import * as fs from 'fs';
@@ -18,6 +19,7 @@ import { packAndReport, startStack, type Stack } from '../realn8n/stack';
 import { Checks } from './checks';
 import { exampleChecks } from './examples';
 import { loadChecks } from './load';
+import { runQueueMode } from './queue/run';
 import { subtitleChecks } from './subtitles';
 import { triggerChecks } from './trigger';
 
@@ -83,7 +85,8 @@ async function runMajor(major: string, checks: Checks, packed: PackedPackage): P
 async function main(): Promise<number> {
 	const checks = new Checks(log);
 	const timings: string[] = [];
-	const majors = majorsToRun();
+	const queueMode = process.argv.includes('--queue');
+	const majors = queueMode ? [] : majorsToRun();
 	// One package for every n8n under test, packed as `npm pack` packs it.
 	let packed: PackedPackage | undefined;
 	const packStarted = Date.now();
@@ -99,6 +102,13 @@ async function main(): Promise<number> {
 			timings.push(await runMajor(major, checks, packed));
 		} catch (error) {
 			checks.fail(`${RUNTIMES[major].label}: end-to-end run`, `${(error as Error).stack ?? error}`);
+		}
+	}
+	if (packed && queueMode) {
+		try {
+			timings.push(...(await runQueueMode(checks, packed, log)));
+		} catch (error) {
+			checks.fail('n8n 2.x queue mode: end-to-end run', `${(error as Error).stack ?? error}`);
 		}
 	}
 	log('\nTimes:');

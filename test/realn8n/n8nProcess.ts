@@ -20,6 +20,11 @@ export interface StartOptions {
 	/** Folder the "Read/Write Files from Disk" node may read (N8N_RESTRICT_FILE_ACCESS_TO). */
 	filesFolder?: string;
 	env?: Record<string, string>;
+	/**
+	 * n8n's command and flags (default `start`). For `webhook` and `worker`, readiness is the
+	 * process's /healthz/readiness on `port` (a worker's health port: QUEUE_HEALTH_CHECK_PORT).
+	 */
+	command?: string[];
 }
 
 export interface N8nServer {
@@ -138,7 +143,8 @@ export async function startN8n(runtime: Runtime, options: StartOptions): Promise
 	const env = n8nEnv(runtime, settings);
 	const out = fs.openSync(logFile, 'a');
 	const started = Date.now();
-	const child = spawn(runtime.nodeBin, [runtime.n8nBin, 'start'], {
+	const command = options.command ?? ['start'];
+	const child = spawn(runtime.nodeBin, [runtime.n8nBin, ...command], {
 		cwd: options.userFolder,
 		env,
 		detached: true,
@@ -185,7 +191,7 @@ export async function startN8n(runtime: Runtime, options: StartOptions): Promise
 			await stop();
 			throw new Error(`n8n was not ready after 4 minutes. Its log (${logFile}) ends:\n${tail(readLog(), 40)}`);
 		}
-		if (await isReady(baseUrl)) break;
+		if (await isReady(baseUrl, command[0] === 'start' ? undefined : ['/healthz/readiness'])) break;
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	return {
@@ -203,9 +209,9 @@ export async function startN8n(runtime: Runtime, options: StartOptions): Promise
 }
 
 /** Ready: the database is migrated (readiness) and the REST API is mounted (1.x answers readiness before). */
-async function isReady(baseUrl: string): Promise<boolean> {
+async function isReady(baseUrl: string, paths = ['/healthz/readiness', '/rest/settings']): Promise<boolean> {
 	try {
-		for (const path of ['/healthz/readiness', '/rest/settings']) {
+		for (const path of paths) {
 			const response = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(2000) });
 			await response.arrayBuffer();
 			if (response.status !== 200) return false;

@@ -90,14 +90,23 @@ function deliveryKey(delivery: Pick<Delivery, 'scope' | 'hash' | 'created_at'>):
 }
 
 /**
- * Recent deliveries per trigger node, in this process. n8n saves a workflow's static data only
- * after webhook() has returned (and never for test deliveries), and loads it afresh for each
- * request: two copies of one event arriving close together would both look new in static data
- * alone. This memory closes that gap within the process; static data carries the record across
- * restarts and to other processes. Both are bounded.
+ * Recent deliveries per trigger node, in this process. n8n loads a workflow's static data afresh
+ * for each webhook request and saves all of it once webhook() has returned (never for test
+ * deliveries): two requests handled at once, in one process or in two (queue mode's webhook
+ * processes), each save what they loaded plus their own change, and the later save drops the
+ * earlier one's record. So each process remembers what it accepted and what it read from static
+ * data, and writes all of it back: a record one save dropped returns with that process's next
+ * save, and a process that has once read a record keeps it. Both are bounded.
  */
 const recentByNode = new Map<string, string[]>();
 const MAX_NODES_REMEMBERED = 1000;
+
+/** This process's list with what static data holds and it lacks (as older entries), bounded. */
+function learn(memory: string[], stored: string[], limit: number): string[] {
+	const known = new Set(memory);
+	const merged = [...stored.filter((key) => !known.has(key)), ...memory];
+	return merged.length > limit ? merged.slice(merged.length - limit) : merged;
+}
 
 function remember(list: string[], key: string, limit: number): string[] {
 	const next = list.filter((k) => k !== key);
@@ -126,13 +135,18 @@ export function isRepeatedDelivery(
 	delivery: Pick<Delivery, 'scope' | 'hash' | 'created_at'>,
 ): boolean {
 	const key = deliveryKey(delivery);
-	const inMemory = recentByNode.get(nodeKey) ?? [];
 	const stored = Array.isArray(staticData.seenDeliveries) ? staticData.seenDeliveries.map(String) : [];
-	if (inMemory.includes(key) || stored.includes(key)) return true;
+	const known = learn(recentByNode.get(nodeKey) ?? [], stored, SEEN_DELIVERY_LIMIT);
+	if (known.includes(key)) {
+		rememberNode(recentByNode, nodeKey, known);
+		return true;
+	}
 
-	rememberNode(recentByNode, nodeKey, remember(inMemory, key, SEEN_DELIVERY_LIMIT));
-	// A new array (not push): n8n notices assignments to static data and saves them.
-	staticData.seenDeliveries = remember(stored, key, SEEN_DELIVERY_LIMIT);
+	const next = remember(known, key, SEEN_DELIVERY_LIMIT);
+	rememberNode(recentByNode, nodeKey, next);
+	// A new array (not push): n8n notices assignments to static data and saves them. It carries
+	// what this process knows, so a concurrent save elsewhere cannot drop it for good.
+	staticData.seenDeliveries = next;
 	// Hashes alone, as earlier versions kept them, would drop genuine events.
 	delete staticData.seenHashes;
 	return false;
@@ -162,12 +176,16 @@ export function isReplayedMessage(
 	oldestTimestamp: number,
 ): boolean {
 	const inMemory = freshIds(recentIdsByNode.get(nodeKey), oldestTimestamp);
-	const stored = freshIds(staticData.seenWebhookIds, oldestTimestamp);
-	if (inMemory.some(([id]) => id === message.id) || stored.some(([id]) => id === message.id)) return true;
+	const ids = new Set(inMemory.map(([id]) => id));
+	// As for deliveries: what static data holds and this process lacks, then what it knows.
+	const known = [...freshIds(staticData.seenWebhookIds, oldestTimestamp).filter(([id]) => !ids.has(id)), ...inMemory].slice(-SEEN_WEBHOOK_ID_LIMIT);
+	if (known.some(([id]) => id === message.id)) {
+		rememberNode(recentIdsByNode, nodeKey, known);
+		return true;
+	}
 
-	const add = (list: Array<[string, number]>): Array<[string, number]> =>
-		[...list, [message.id, message.timestamp] as [string, number]].slice(-SEEN_WEBHOOK_ID_LIMIT);
-	rememberNode(recentIdsByNode, nodeKey, add(inMemory));
-	staticData.seenWebhookIds = add(stored);
+	const next = [...known, [message.id, message.timestamp] as [string, number]].slice(-SEEN_WEBHOOK_ID_LIMIT);
+	rememberNode(recentIdsByNode, nodeKey, next);
+	staticData.seenWebhookIds = next;
 	return false;
 }
