@@ -21,7 +21,7 @@ export class BigCommerce implements INodeType {
 		// "Get Many: Product" rather than the internal "getAll: product": camelCase values read as
 		// Title Case, and those whose display names say more are named here.
 		subtitle:
-			'={{ [$parameter["operation"], $parameter["resource"]].map((value) => ({ getAll: "Get Many", upsert: "Create or Update", assignGroup: "Assign to Group", apiCall: "API Call", graphql: "GraphQL Query", custom: "Custom API Call", addToChannel: "Add to Channel" })[value] || value.charAt(0).toUpperCase() + value.slice(1).replace(/([A-Z])/g, " $1")).join(": ") }}',
+			'={{ [$parameter["operation"], $parameter["resource"]].map((value) => ({ getAll: "Get Many", upsert: "Create or Update", assignGroup: "Assign to Group", apiCall: "API Call", graphql: "GraphQL Query", custom: "Any Endpoint (REST or GraphQL)", addToChannel: "Add to Channel" })[value] || value.charAt(0).toUpperCase() + value.slice(1).replace(/([A-Z])/g, " $1")).join(": ") }}',
 		description: 'Manage products, inventory, orders, shipments, refunds, customers and price lists in a BigCommerce store',
 		defaults: { name: 'BigCommerce' },
 		usableAsTool: true,

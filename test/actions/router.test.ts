@@ -19,10 +19,10 @@ describe('resource and operation dropdowns', () => {
 	it('offers every resource once, by its display name, in alphabetical order', () => {
 		const resource = properties.find((property) => property.name === 'resource');
 		expect(optionsOf(resource).map((option) => `${option.name}=${option.value}`)).toEqual([
+			'Any Endpoint (REST or GraphQL)=custom',
 			'Brand=brand',
 			'Category=category',
 			'Channel=channel',
-			'Custom API Call=custom',
 			'Customer=customer',
 			'Customer Group=customerGroup',
 			'Inventory=inventory',

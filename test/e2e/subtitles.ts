@@ -45,12 +45,14 @@ export async function subtitleChecks(stack: Stack, checks: Checks, prefix: strin
 		const types = await stack.client.get<NodeDescription[]>('/types/nodes.json');
 		const description = types.find((t) => t.name === 'n8n-nodes-bigcommerce.bigCommerce');
 		expect(description?.subtitle, 'n8n serves no subtitle for the BigCommerce node');
-		const resources = description.properties.find((p) => p.name === 'resource')?.options ?? [];
+		// n8n appends its own "Custom API Call" (value __CUSTOM_API_CALL__) to these lists: not ours.
+		const ours = (options: Option[] | undefined) => (options ?? []).filter((option) => !option.value.startsWith('__'));
+		const resources = ours(description.properties.find((p) => p.name === 'resource')?.options);
 		expect(resources.length > 0, 'the BigCommerce node has no resource options');
 		const expected: Record<string, string> = {};
 		const nodes = [];
 		for (const resource of resources) {
-			const operations = description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value))?.options ?? [];
+			const operations = ours(description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value))?.options);
 			expect(operations.length > 0, `resource ${resource.value} has no operations`);
 			for (const operation of operations) {
 				const name = `${resource.value}.${operation.value}`;

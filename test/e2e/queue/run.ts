@@ -2,7 +2,8 @@
  * `npm run test:e2e -- --queue`: the package in n8n 2.x's queue mode (Postgres, Redis, one
  * main, two webhook processes behind a round-robin balancer, two workers): hooks registered
  * once and healed by a restart, 1,000 deliveries giving one execution per event on both
- * workers, and two bulk runs at once on two workers against one rate-limited store.
+ * workers, two bulk runs at once on two workers against one rate-limited store, and the
+ * polling trigger polled by the leader only.
  */
 import type { N8nServer } from '../../realn8n/n8nProcess';
 import type { PackedPackage } from '../../realn8n/package';
@@ -12,6 +13,7 @@ import type { Checks } from '../checks';
 import { bulkChecks } from './bulk';
 import { deliveryChecks } from './deliveries';
 import { hookChecks } from './hooks';
+import { pollQueueChecks } from './poll';
 import { seconds } from './util';
 
 /** Each worker takes one job at a time, so two runs started together go to two workers. */
@@ -38,6 +40,7 @@ export async function runQueueMode(checks: Checks, packed: PackedPackage, log: (
 		const hooks = await hookChecks(stack, checks, prefix);
 		const deliveries = await deliveryChecks(stack, checks, prefix);
 		const bulk = await bulkChecks(stack, checks, prefix);
+		const poll = await pollQueueChecks(stack, checks, prefix);
 		const failuresHere = checks.results.filter((r) => !r.ok && r.name.startsWith(prefix)).length;
 		if (failuresHere) {
 			const servers: Array<[string, N8nServer]> = [
@@ -66,6 +69,9 @@ export async function runQueueMode(checks: Checks, packed: PackedPackage, log: (
 				`  items written: ${bulk.itemsWritten} (${bulk.imported} imported, ${bulk.created} of them created; ${bulk.stockLevels} stock levels), ` +
 					`${bulk.requests} requests, 429s: ${bulk.limited}, import ${seconds(bulk.importMs)}, stock sync ${seconds(bulk.stockMs)} (${bulk.workers})`,
 			);
+		}
+		if (poll) {
+			lines.push(`  polling trigger: ${poll.orders} new orders -> ${poll.rows} rows in ${poll.executions} execution(s), ${poll.onWorkers} on workers`);
 		}
 		return lines;
 	} finally {

@@ -5,8 +5,12 @@ import * as graphql from './graphql.operation';
 
 export { apiCall, graphql };
 
-/** The Resource dropdown's entry for this resource. */
-export const displayName = 'Custom API Call';
+/**
+ * The Resource dropdown's entry for this resource. Not "Custom API Call": n8n adds an entry of
+ * that name to the Resource list of every node whose credential the HTTP Request node can use
+ * (it opens the HTTP Request node instead).
+ */
+export const displayName = 'Any Endpoint (REST or GraphQL)';
 
 export const description: INodeProperties[] = [
 	{
