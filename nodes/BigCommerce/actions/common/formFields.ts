@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { toV2Date, toV3Date } from './conversions';
 import { chooseFromList } from './descriptions';
-import { toDate, toDecimal, toId, toText, toWholeNumber } from './inputs';
+import { refuse, toDate, toDecimal, toId, toText, toWholeNumber } from './inputs';
 import { listOf, toIds, toList } from './lists';
 
 type Reader = (context: IExecuteFunctions, value: unknown, itemIndex: number) => unknown;
@@ -40,9 +39,6 @@ function declare(
 	return { property: full, key: key ?? full.name, read: read ?? readerFor(named) };
 }
 
-function refuse(context: IExecuteFunctions, message: string, itemIndex: number): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex });
-}
 
 /** A price, weight or size: a number of at least 0. */
 export function decimalField(displayName: string, name: string, description: string, options: FieldOptions = {}): FormField {

@@ -269,3 +269,14 @@ export function toText(
 	}
 	return text;
 }
+
+/** Refuses an item's input before any request, in words that name the field. */
+export function refuse(context: IExecuteFunctions, message: string, itemIndex: number, description?: string): never {
+	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
+}
+
+/** The entries of a fixed collection's group: n8n gives a list, or one object when the group takes one. */
+export function entriesOf(collection: IDataObject, group: string): IDataObject[] {
+	const entries = collection[group];
+	return Array.isArray(entries) ? (entries as IDataObject[]) : entries && typeof entries === 'object' ? [entries as IDataObject] : [];
+}

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { filtersCollection } from '../common/descriptions';
 import {
@@ -12,7 +11,7 @@ import {
 	wholeNumberField,
 	type FormField,
 } from '../common/formFields';
-import { toId, toText } from '../common/inputs';
+import { refuse, toId, toText } from '../common/inputs';
 import { resolveOrderStatuses } from './statuses';
 
 const DATE_HINT =
@@ -21,9 +20,6 @@ const DATE_HINT =
 // The fields v2 orders can be sorted by, each optionally :asc or :desc.
 const SORT = /^(id|customer_id|date_created|date_modified|status_id|channel_id|external_id)(:(asc|desc))?$/;
 
-function refuse(context: IExecuteFunctions, message: string, itemIndex: number): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex });
-}
 
 function orderDate(displayName: string, name: string, description: string): FormField {
 	const key = name.replace(/([A-Z])/g, '_$1').toLowerCase();

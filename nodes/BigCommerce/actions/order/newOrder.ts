@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { getAllItems } from '../../transport';
-import { toDecimal, toId, toText, toWholeNumber } from '../common/inputs';
+import { entriesOf, refuse, toDecimal, toId, toText, toWholeNumber } from '../common/inputs';
 
 // The address fields v2 orders take, for billing and shipping alike.
 const ADDRESS_FIELDS: Array<[name: string, displayName: string, placeholder: string]> = [
@@ -163,14 +162,7 @@ export const lineItemsProperty: INodeProperties = {
 	],
 };
 
-function refuse(context: IExecuteFunctions, message: string, itemIndex: number, description?: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-}
 
-function entriesOf(collection: IDataObject, group: string): IDataObject[] {
-	const entries = collection[group];
-	return Array.isArray(entries) ? (entries as IDataObject[]) : entries && typeof entries === 'object' ? [entries as IDataObject] : [];
-}
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest, getAllItems } from '../../transport';
 import { moneyToNumber } from '../common/conversions';
-import { toDecimal, toId, toText, toWholeNumber } from '../common/inputs';
+import { entriesOf, refuse, toDecimal, toId, toText, toWholeNumber } from '../common/inputs';
 
 // BigCommerce refunds amounts to the cent and keeps a reason of at most 1,000 characters.
 const MAX_REASON = 1000;
@@ -99,14 +98,7 @@ export const refundItemsProperties: INodeProperties[] = [
 	},
 ];
 
-function refuse(context: IExecuteFunctions, message: string, itemIndex: number, description?: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-}
 
-function entriesOf(items: IDataObject, group: string): IDataObject[] {
-	const entries = items[group];
-	return Array.isArray(entries) ? (entries as IDataObject[]) : entries && typeof entries === 'object' ? [entries as IDataObject] : [];
-}
 
 function toAmount(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number {
 	const amount = toDecimal(context, value, label, itemIndex);

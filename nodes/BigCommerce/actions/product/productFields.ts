@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { chooseFromList } from '../common/descriptions';
 import {
@@ -14,12 +13,9 @@ import {
 	wholeNumberField,
 	type FormField,
 } from '../common/formFields';
-import { toId, toText } from '../common/inputs';
+import { refuse, toId, toText } from '../common/inputs';
 import { getAllItems } from '../../transport';
 
-function refuse(context: IExecuteFunctions, message: string, itemIndex: number): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex });
-}
 
 /** A category given by name, found in the store's categories before the product is sent. */
 interface CategoryName {

@@ -6,7 +6,7 @@ import { createOnce } from '../common/createOnce';
 import { additionalFieldsCollection, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { flagField, propertiesOf, readFields, textField, wholeNumberField } from '../common/formFields';
-import { readId, toText } from '../common/inputs';
+import { readId, refuse, toText } from '../common/inputs';
 import { executePerItemReadFirst } from '../common/items';
 import { imagesPath, productLocator, toSimpleImage } from './fields';
 import {
@@ -82,9 +82,6 @@ interface NewImage {
 	file?: ImageFile;
 }
 
-function refuse(context: IExecuteFunctions, message: string, itemIndex: number, description?: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-}
 
 function readImageUrl(context: IExecuteFunctions, itemIndex: number): string {
 	const url = toText(context, context.getNodeParameter('imageUrl', itemIndex, ''), 'Image URL', itemIndex);
