@@ -56,6 +56,9 @@ export class WebhookDispatcher {
 
 	/** Sends the event to every matching active hook. Returns at once; delivery is async. */
 	emit(scope: string, data: Record<string, unknown>): void {
+		const hooks = [...this.options.state.hooks.values()].filter((hook) => hook.is_active && scopeMatches(hook.scope, scope));
+		// A bulk write emits an event per item: no payload is built for a scope nobody hooked.
+		if (!hooks.length) return;
 		const createdAt = Math.floor(Date.now() / 1000);
 		const payload: WebhookPayload = {
 			scope,
@@ -65,8 +68,7 @@ export class WebhookDispatcher {
 			created_at: createdAt,
 			producer: `stores/${this.options.storeHash}`,
 		};
-		for (const hook of this.options.state.hooks.values()) {
-			if (!hook.is_active || !scopeMatches(hook.scope, scope)) continue;
+		for (const hook of hooks) {
 			const p = this.deliver(hook, payload).finally(() => this.inflight.delete(p));
 			this.inflight.add(p);
 		}

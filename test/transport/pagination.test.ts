@@ -62,3 +62,27 @@ describe('transport pagination: every record, at the floor number of requests', 
 		expect(store.emulator.requests).toHaveLength(1);
 	});
 });
+
+describe('transport pagination: pages read ahead', () => {
+	const store = useStore({ seed: 'empty', scale: { products: 5000 } });
+
+	it('keeps 10 pages in flight after the first, never more, each page asked once, in order', async () => {
+		store.emulator.setLatency(30);
+		const result = await probeList(store.emulator, 'v3Page', '/v3/catalog/products');
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => Number(item.json.id))).toEqual([...store.emulator.state.products.keys()].sort((a, b) => a - b));
+		const pages = store.emulator.requests.map((r) => Number(r.query.page));
+		expect([...pages].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+		expect(pages[0]).toBe(1);
+		expect(store.emulator.inFlightPeak().routes['GET /v3/catalog/products']).toBe(10);
+	});
+
+	it('with a Limit, never asks past the page the Limit ends on', async () => {
+		store.emulator.setLatency(30);
+		const result = await probeList(store.emulator, 'v3Page', '/v3/catalog/products', { limit: 3001 });
+		expect(result.items).toHaveLength(3001);
+		expect(store.emulator.requests.map((r) => Number(r.query.page)).sort((a, b) => a - b)).toEqual(
+			Array.from({ length: 13 }, (_, i) => i + 1),
+		);
+	});
+});

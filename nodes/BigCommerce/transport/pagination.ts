@@ -89,98 +89,115 @@ export async function* paginate(
 		return bigCommerceRequest.call(this, { method: 'GET', path, qs, itemIndex });
 	};
 	// Page/limit pages after the first are read several at once once the first has told how many
-	// there are: up to the endpoint's allowance ahead, handed on in order (so at most that many
-	// pages are held), and never past the last page `limit` needs.
+	// there are: the endpoint's allowance in flight, refilled as each answer arrives (not when the
+	// caller gets to it, so turning a page into items overlaps the next requests), at most that
+	// many answered pages held beyond it, handed on in order, and never past the last page `limit`
+	// needs. After a failure, or once the caller stops reading, nothing more is asked for.
 	const ahead = new Map<number, Promise<PageAnswer>>();
 	let lastPage: number | undefined;
+	let inFlight = 0;
+	let stopped = false;
 	const settled = (pageNumber: number): Promise<PageAnswer> => {
+		inFlight++;
 		const answer = request(pageNumber).then(
 			(response) => ({ response }),
-			(error: unknown) => ({ error }),
+			(error: unknown) => {
+				stopped = true;
+				return { error };
+			},
 		);
 		ahead.set(pageNumber, answer);
+		void answer.then(() => {
+			inFlight--;
+			prefetch();
+		});
 		return answer;
 	};
 	const prefetch = () => {
-		if (lastPage === undefined) return;
+		if (lastPage === undefined || stopped) return;
 		const window = concurrencyFor(this, { method: 'GET', path });
-		for (let next = page + 1; next <= Math.min(lastPage, page + window - 1); next++) {
+		const last = Math.min(lastPage, page + 2 * window - 1);
+		for (let next = page + 1; next <= last && inFlight < window; next++) {
 			if (!ahead.has(next)) void settled(next);
 		}
 	};
 
-	while (remaining > 0) {
-		let response: Awaited<ReturnType<typeof request>>;
-		const early = ahead.get(page);
-		if (early) {
-			ahead.delete(page);
-			prefetch();
-			const answer = await early;
-			if ('error' in answer) throw answer.error;
-			response = answer.response;
-		} else {
-			response = await request(page);
-		}
-		options.onPage?.(response.body, response.statusCode);
-		if (style === 'detect') {
-			const detected = styleOfAnswer(response.statusCode, response.body);
-			if (!detected) {
-				// Not a list BigCommerce pages: its records, if any, are all there is.
-				const data = (response.body as V3Envelope | undefined)?.data;
-				const records = Array.isArray(data) ? data.slice(0, remaining) : [];
-				if (records.length) yield records;
-				return;
-			}
-			style = detected;
-		}
-
-		let records: IDataObject[];
-		let more: boolean;
-		if (style === 'v2Page') {
-			// v2 answers 204 with no body past the end; a short page is the last one too.
-			records = Array.isArray(response.body) ? (response.body as IDataObject[]) : [];
-			more = response.statusCode !== 204 && records.length >= pageSize;
-		} else {
-			const envelope = (response.body ?? {}) as V3Envelope;
-			records = (Array.isArray(envelope.data) ? envelope.data : []);
-			if (style === 'v3Page') {
-				const pagination = envelope.meta?.pagination;
-				const answered = pagination?.current_page === undefined ? page : Number(pagination.current_page);
-				if (answered !== page) throw stop(`it answered page ${answered} instead of page ${page}`);
-				more =
-					pagination?.total_pages !== undefined && pagination.current_page !== undefined
-						? pagination.current_page < pagination.total_pages
-						: records.length >= pageSize;
-				if (page === 1 && more && pagination?.total_pages !== undefined && Number.isFinite(Number(pagination.total_pages))) {
-					const needed = Math.ceil((options.limit ?? Infinity) / pageSize);
-					lastPage = Math.min(Number(pagination.total_pages), needed);
-				}
+	try {
+		while (remaining > 0) {
+			let response: Awaited<ReturnType<typeof request>>;
+			const early = ahead.get(page);
+			if (early) {
+				ahead.delete(page);
+				prefetch();
+				const answer = await early;
+				if ('error' in answer) throw answer.error;
+				response = answer.response;
 			} else {
-				const cursorMeta = envelope.meta?.cursor_pagination;
-				cursor = cursorMeta?.end_cursor;
-				more =
-					records.length >= pageSize &&
-					cursor !== undefined &&
-					cursor !== '' &&
-					(cursorMeta?.links === undefined || Boolean(cursorMeta.links.next));
-				if (more && cursorsSeen.has(String(cursor))) {
-					throw stop(`page ${page} gave a next-page cursor it had already given, so the next page would be one already read`);
-				}
-				cursorsSeen.add(String(cursor));
+				response = await request(page);
 			}
-		}
-		if (records.length) {
-			const seen = fingerprint(records);
-			if (pagesSeen.has(seen)) throw stop(`page ${page} holds the same records as an earlier page`);
-			pagesSeen.add(seen);
-		}
+			options.onPage?.(response.body, response.statusCode);
+			if (style === 'detect') {
+				const detected = styleOfAnswer(response.statusCode, response.body);
+				if (!detected) {
+					// Not a list BigCommerce pages: its records, if any, are all there is.
+					const data = (response.body as V3Envelope | undefined)?.data;
+					const records = Array.isArray(data) ? data.slice(0, remaining) : [];
+					if (records.length) yield records;
+					return;
+				}
+				style = detected;
+			}
 
-		if (records.length > remaining) records = records.slice(0, remaining);
-		remaining -= records.length;
-		if (page === 1) prefetch();
-		if (records.length) yield records;
-		if (!more || records.length === 0) return;
-		page++;
+			let records: IDataObject[];
+			let more: boolean;
+			if (style === 'v2Page') {
+				// v2 answers 204 with no body past the end; a short page is the last one too.
+				records = Array.isArray(response.body) ? (response.body as IDataObject[]) : [];
+				more = response.statusCode !== 204 && records.length >= pageSize;
+			} else {
+				const envelope = (response.body ?? {}) as V3Envelope;
+				records = (Array.isArray(envelope.data) ? envelope.data : []);
+				if (style === 'v3Page') {
+					const pagination = envelope.meta?.pagination;
+					const answered = pagination?.current_page === undefined ? page : Number(pagination.current_page);
+					if (answered !== page) throw stop(`it answered page ${answered} instead of page ${page}`);
+					more =
+						pagination?.total_pages !== undefined && pagination.current_page !== undefined
+							? pagination.current_page < pagination.total_pages
+							: records.length >= pageSize;
+					if (page === 1 && more && pagination?.total_pages !== undefined && Number.isFinite(Number(pagination.total_pages))) {
+						const needed = Math.ceil((options.limit ?? Infinity) / pageSize);
+						lastPage = Math.min(Number(pagination.total_pages), needed);
+					}
+				} else {
+					const cursorMeta = envelope.meta?.cursor_pagination;
+					cursor = cursorMeta?.end_cursor;
+					more =
+						records.length >= pageSize &&
+						cursor !== undefined &&
+						cursor !== '' &&
+						(cursorMeta?.links === undefined || Boolean(cursorMeta.links.next));
+					if (more && cursorsSeen.has(String(cursor))) {
+						throw stop(`page ${page} gave a next-page cursor it had already given, so the next page would be one already read`);
+					}
+					cursorsSeen.add(String(cursor));
+				}
+			}
+			if (records.length) {
+				const seen = fingerprint(records);
+				if (pagesSeen.has(seen)) throw stop(`page ${page} holds the same records as an earlier page`);
+				pagesSeen.add(seen);
+			}
+
+			if (records.length > remaining) records = records.slice(0, remaining);
+			remaining -= records.length;
+			if (page === 1) prefetch();
+			if (records.length) yield records;
+			if (!more || records.length === 0) return;
+			page++;
+		}
+	} finally {
+		stopped = true;
 	}
 }
 

@@ -248,7 +248,7 @@ function adjust(ctx: Ctx, method: 'absolute' | 'relative'): Reply {
 		}
 		if (next > MAX_STOCK) return fail(`Quantity exceeds the maximum of ${MAX_STOCK}`);
 		stock[location.id] = next;
-		resolved.push({ ...r, locationId: location.id, quantity });
+		resolved.push({ product: r.product, variant: r.variant, holder: r.holder, locationId: location.id, quantity });
 	});
 	if (messages.length) return problem(messages, errors);
 	const touched = new Set<Product>();

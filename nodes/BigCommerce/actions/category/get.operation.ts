@@ -5,6 +5,7 @@ import { idLocator, simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readId } from '../common/inputs';
 import { toSimpleCategory } from './toSimpleCategory';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	idLocator({
@@ -23,7 +24,7 @@ const PATH = '/v3/catalog/trees/categories';
 
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const categoryId = readId(this, 'categoryId', itemIndex, 'Category ID');
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 
 	// Category trees have no single-category GET; the list filtered to one ID stands in for it.
 	const response = await bigCommerceApiRequest.call(this, {

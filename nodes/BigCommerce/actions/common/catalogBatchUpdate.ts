@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { BatchRecordFailure, bigCommerceRequest, readBigCommerceError } from '../../transport';
 import { executeBatched } from './items';
 import { readId } from './inputs';
+import { itemParameter } from './parameters';
 
 interface BatchAnswer {
 	data?: IDataObject[];
@@ -127,7 +128,7 @@ export async function executeUpdateById(
 		isolateFailures: true,
 		build: async (itemIndex: number) => {
 			const id = readId(this, update.idParameter, itemIndex, update.idName);
-			const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+			const updateFields = itemParameter(this, 'updateFields', itemIndex, {}) as IDataObject;
 			const body = await update.toBody(this, updateFields, itemIndex);
 			if (!Object.keys(body).length) {
 				throw new NodeOperationError(this.getNode(), 'Add at least one field to update', {
@@ -139,7 +140,7 @@ export async function executeUpdateById(
 		},
 		send: async (records: IDataObject[]) => await putBatchById.call(this, update.path, records),
 		output: (record: IDataObject, itemIndex: number) => {
-			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 			return simplify ? update.simplify(record) : record;
 		},
 	});

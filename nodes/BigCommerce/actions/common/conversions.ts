@@ -5,9 +5,15 @@ export function moneyToNumber(value: unknown): number | null {
 	return Number.isFinite(number) ? number : null;
 }
 
+const UTC_SECONDS = /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)(?:Z|\+00:00)$/;
+
 /** RFC-2822 (v2) or ISO-8601 (v3) in, ISO-8601 out; empty or unreadable gives null. */
 export function toIsoDate(value: unknown): string | null {
 	if (value === null || value === undefined || value === '') return null;
+	// v3 already writes UTC ISO-8601: only the milliseconds are missing. Days past the 28th go
+	// through Date, as before, which rolls an impossible day such as 30 February over.
+	const utc = typeof value === 'string' ? UTC_SECONDS.exec(value) : null;
+	if (utc) return `${utc[1]}.000Z`;
 	const date = new Date(String(value));
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

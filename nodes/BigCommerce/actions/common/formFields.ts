@@ -4,6 +4,7 @@ import { toV2Date, toV3Date } from './conversions';
 import { chooseFromList } from './descriptions';
 import { refuse, toDate, toDecimal, toId, toText, toWholeNumber } from './inputs';
 import { listOf, toIds, toList } from './lists';
+import { itemParameter } from './parameters';
 
 type Reader = (context: IExecuteFunctions, value: unknown, itemIndex: number) => unknown;
 
@@ -258,7 +259,7 @@ export function readFields(
  * a list goes as one comma-separated value, as BigCommerce's `:in` filters take it.
  */
 export function readFilters(context: IExecuteFunctions, fields: FormField[], itemIndex: number): IDataObject {
-	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = itemParameter(context, 'filters', itemIndex, {}) as IDataObject;
 	const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
 	const qs = readFields(context, fields, given, itemIndex);
 	for (const [key, value] of Object.entries(qs)) {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isCalendarDate, wallTimeIn } from './workflowTime';
+import { itemParameter } from './parameters';
 
 function label(name: string): string {
 	const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
@@ -20,7 +21,7 @@ export function readId(
 	itemIndex: number,
 	displayName = label(name),
 ): number {
-	const raw = context.getNodeParameter(name, itemIndex, undefined, { extractValue: true }) as
+	const raw = itemParameter(context, name, itemIndex, undefined, { extractValue: true }) as
 		| string
 		| number
 		| INodeParameterResourceLocator
@@ -93,9 +94,9 @@ export function readReturnAllOrLimit(
 	context: IExecuteFunctions,
 	itemIndex: number,
 ): { limit: number | undefined } {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const returnAll = itemParameter(context, 'returnAll', itemIndex, false) as boolean;
 	if (returnAll) return { limit: undefined };
-	const limit = context.getNodeParameter('limit', itemIndex, 50);
+	const limit = itemParameter(context, 'limit', itemIndex, 50);
 	return { limit: toWholeNumber(context, limit, 'Limit', itemIndex, { min: 1, max: 1_000_000 }) };
 }
 

@@ -8,6 +8,13 @@ import { batchWrite, concurrencyFor } from '../../transport';
 export type ItemOutcome<T> = BatchOutcome<T>;
 export type ItemFailure = Extract<ItemOutcome<unknown>, { ok: false }>;
 
+/** Appends a value to its key's list (a group of items by location, channel, owner type...). */
+export function pushTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+	const group = groups.get(key);
+	if (group) group.push(value);
+	else groups.set(key, [value]);
+}
+
 /** Gives an error the index of the item it belongs to, keeping its class and words. */
 export function atItem(
 	context: IExecuteFunctions,

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { paginate, type PaginateOptions } from '../../transport';
 import { readReturnAllOrLimit, toId } from './inputs';
 import { executePerItem } from './items';
+import { itemParameter } from './parameters';
 
 export interface ListRequest extends Omit<PaginateOptions, 'limit' | 'itemIndex'> {
 	/** Shapes each record as it arrives, e.g. simplifies it, splits it into rows or adds to it. */
@@ -49,7 +50,7 @@ export function simplifiedBy(
 	itemIndex: number,
 	toSimple: ListRequest['shape'] & {},
 ): ListRequest['shape'] {
-	return context.getNodeParameter('simplify', itemIndex, true) ? toSimple : undefined;
+	return itemParameter(context, 'simplify', itemIndex, true) ? toSimple : undefined;
 }
 
 /** The entries of a list as given, or the parts of a comma-separated text, trimmed, empty ones left out. */

@@ -5,6 +5,7 @@ import { optionsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readJson, toText, toWholeNumber } from '../common/inputs';
 import { readStorePath } from './storePath';
+import { itemParameter } from '../common/parameters';
 
 const MAX_PAGE_SIZE = 250;
 
@@ -107,7 +108,7 @@ export const description = showFor({ show: { resource: ['custom'], operation: ['
 type Pagination = PaginationStyle | 'detect' | 'off';
 
 function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const rows = context.getNodeParameter('queryParameters.parameters', itemIndex, []) as Array<{ name?: unknown; value?: unknown }>;
+	const rows = itemParameter(context, 'queryParameters.parameters', itemIndex, []) as Array<{ name?: unknown; value?: unknown }>;
 	const qs: IDataObject = {};
 	for (const row of rows) {
 		const name = toText(context, row.name, 'Query Parameter Name', itemIndex, false);
@@ -136,18 +137,18 @@ function bodyItem(statusCode: number, body: unknown): IDataObject {
 }
 
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const method = this.getNodeParameter('method', itemIndex, 'GET') as IHttpRequestMethods;
+	const method = itemParameter(this, 'method', itemIndex, 'GET') as IHttpRequestMethods;
 	const qs = readQuery(this, itemIndex);
 	const body =
 		method === 'POST' || method === 'PUT'
-			? readJson(this, this.getNodeParameter('body', itemIndex, '{}'), 'Body (JSON)', itemIndex)
+			? readJson(this, itemParameter(this, 'body', itemIndex, '{}'), 'Body (JSON)', itemIndex)
 			: undefined;
-	const pagination = (method === 'GET' ? this.getNodeParameter('pagination', itemIndex, 'off') : 'off') as Pagination;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const pagination = (method === 'GET' ? itemParameter(this, 'pagination', itemIndex, 'off') : 'off') as Pagination;
+	const options = itemParameter(this, 'options', itemIndex, {}) as IDataObject;
 	const wholeAnswer = options.output === 'body';
 	const pageSizeOption =
 		options.pageSize === undefined ? MAX_PAGE_SIZE : toWholeNumber(this, options.pageSize, 'Page Size', itemIndex, { min: 1, max: MAX_PAGE_SIZE });
-	const path = readStorePath(this, this.getNodeParameter('path', itemIndex, ''), itemIndex);
+	const path = readStorePath(this, itemParameter(this, 'path', itemIndex, ''), itemIndex);
 
 	if (pagination === 'off') {
 		const response = await bigCommerceRequest.call(this, { method, path, qs, body, itemIndex });

@@ -5,6 +5,7 @@ import { graphqlConnection, graphqlRequest, type GraphqlApi } from '../../transp
 import { optionsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { readJson, toId, toText } from '../common/inputs';
+import { itemParameter } from '../common/parameters';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -97,13 +98,13 @@ interface GraphqlInput {
 }
 
 function readInput(context: IExecuteFunctions, itemIndex: number): GraphqlInput {
-	const api = context.getNodeParameter('api', itemIndex, 'storefront') as GraphqlApi;
+	const api = itemParameter(context, 'api', itemIndex, 'storefront') as GraphqlApi;
 	if (api !== 'storefront' && api !== 'admin') {
 		throw new NodeOperationError(context.getNode(), `API must be storefront or admin, got "${String(api).slice(0, 40)}"`, { itemIndex });
 	}
-	const channelId = api === 'storefront' ? toId(context, context.getNodeParameter('channelId', itemIndex, 1), 'Channel ID', itemIndex) : undefined;
-	const query = toText(context, context.getNodeParameter('query', itemIndex, ''), 'Query', itemIndex);
-	const variables = readJson(context, context.getNodeParameter('variables', itemIndex, '{}'), 'Variables (JSON)', itemIndex);
+	const channelId = api === 'storefront' ? toId(context, itemParameter(context, 'channelId', itemIndex, 1), 'Channel ID', itemIndex) : undefined;
+	const query = toText(context, itemParameter(context, 'query', itemIndex, ''), 'Query', itemIndex);
+	const variables = readJson(context, itemParameter(context, 'variables', itemIndex, '{}'), 'Variables (JSON)', itemIndex);
 	if (Array.isArray(variables)) {
 		throw new NodeOperationError(context.getNode(), 'Variables (JSON) must be a JSON object, got a list', {
 			itemIndex,
@@ -114,12 +115,12 @@ function readInput(context: IExecuteFunctions, itemIndex: number): GraphqlInput 
 }
 
 function readConnection(context: IExecuteFunctions, query: string, itemIndex: number): { connectionPath: string[]; cursorVariable: string } {
-	const path = toText(context, context.getNodeParameter('connectionPath', itemIndex, ''), 'Connection Path', itemIndex);
+	const path = toText(context, itemParameter(context, 'connectionPath', itemIndex, ''), 'Connection Path', itemIndex);
 	const connectionPath = path.split('.');
 	if (!connectionPath.every((name) => NAME.test(name))) {
 		throw new NodeOperationError(context.getNode(), `Connection Path must be field names joined by dots, e.g. site.products, got "${path.slice(0, 60)}"`, { itemIndex });
 	}
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemParameter(context, 'options', itemIndex, {}) as IDataObject;
 	const cursorVariable = toText(context, options.cursorVariable ?? 'after', 'Cursor Variable', itemIndex);
 	if (!NAME.test(cursorVariable)) {
 		throw new NodeOperationError(context.getNode(), `Cursor Variable must be a variable name, e.g. after, got "${cursorVariable.slice(0, 60)}"`, { itemIndex });
@@ -136,7 +137,7 @@ function readConnection(context: IExecuteFunctions, query: string, itemIndex: nu
 
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const input = readInput(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const returnAll = itemParameter(this, 'returnAll', itemIndex, false) as boolean;
 	if (!returnAll) return await graphqlRequest.call(this, { ...input, itemIndex });
 
 	const connection = readConnection(this, input.query, itemIndex);

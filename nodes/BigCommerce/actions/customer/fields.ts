@@ -12,6 +12,7 @@ import {
 	type FormField,
 } from '../common/formFields';
 import { toText } from '../common/inputs';
+import { itemParameter } from '../common/parameters';
 
 // Customer flags take any value and read it as true or false.
 const asFlag = (_context: IExecuteFunctions, value: unknown) => Boolean(value);
@@ -237,10 +238,10 @@ export function toCustomerFields(
 
 /** The body of a customer create (or the create half of an upsert). */
 export function readNewCustomer(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const email = toEmail(context, context.getNodeParameter('email', itemIndex), itemIndex);
-	const first_name = toText(context, context.getNodeParameter('firstName', itemIndex, ''), 'First Name', itemIndex);
-	const last_name = toText(context, context.getNodeParameter('lastName', itemIndex, ''), 'Last Name', itemIndex);
-	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const email = toEmail(context, itemParameter(context, 'email', itemIndex), itemIndex);
+	const first_name = toText(context, itemParameter(context, 'firstName', itemIndex, ''), 'First Name', itemIndex);
+	const last_name = toText(context, itemParameter(context, 'lastName', itemIndex, ''), 'Last Name', itemIndex);
+	const additional = itemParameter(context, 'additionalFields', itemIndex, {}) as IDataObject;
 	return {
 		email,
 		first_name,

@@ -7,6 +7,7 @@ import { readId } from '../common/inputs';
 import { customerIdLocator, includeList, includeOptions } from './options';
 import { customerNotFound, findCustomersById } from './requests';
 import { simplified } from './simplify';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	customerIdLocator,
@@ -22,7 +23,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const inputs = await readEveryItem(this, items, (itemIndex) => ({
 		id: readId(this, 'customerId', itemIndex, 'Customer ID'),
-		include: includeList(this.getNodeParameter('options', itemIndex, {}) as IDataObject),
+		include: includeList(itemParameter(this, 'options', itemIndex, {}) as IDataObject),
 	}));
 
 	// v3 has no single-customer GET: look every item's customer up by `id:in`, 250 per

@@ -18,6 +18,7 @@ import { toEmail } from './fields';
 import { includeList, includeOptions } from './options';
 import { CUSTOMERS_PATH, CUSTOMER_PAGE_SIZE } from './requests';
 import { toSimpleCustomer } from './simplify';
+import { itemParameter } from '../common/parameters';
 
 /**
  * The entries of a list filter. BigCommerce splits these values on commas and has no way to
@@ -125,7 +126,7 @@ export const description = showFor({ show: { resource: ['customer'], operation: 
 // Customers v3 pages by cursor (`after`), 250 per page at most.
 export const execute = listOperation((context, itemIndex) => {
 	const qs = readFilters(context, filters, itemIndex);
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemParameter(context, 'options', itemIndex, {}) as IDataObject;
 	const include = includeList(options);
 	if (include.length) qs.include = include.join(',');
 	if (options.sort) qs.sort = String(options.sort);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { moneyToNumber, toIsoDate } from '../common/conversions';
+import { itemParameter } from '../common/parameters';
 
 function storeCredit(amounts: unknown): number | undefined {
 	if (!Array.isArray(amounts)) return undefined;
@@ -46,5 +47,5 @@ export function toSimpleCustomer(customer: IDataObject): IDataObject {
 
 /** A customer as the item's Simplify option asks for it. */
 export function simplified(context: IExecuteFunctions, customer: IDataObject, itemIndex: number): IDataObject {
-	return (context.getNodeParameter('simplify', itemIndex, true) as boolean) ? toSimpleCustomer(customer) : customer;
+	return (itemParameter(context, 'simplify', itemIndex, true) as boolean) ? toSimpleCustomer(customer) : customer;
 }

@@ -9,6 +9,7 @@ import { customerUpdateFields, toCustomerFields } from './fields';
 import { customerIdLocator } from './options';
 import { CUSTOMER_WRITES, updateCustomers } from './requests';
 import { simplified } from './simplify';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	customerIdLocator,
@@ -27,7 +28,7 @@ export async function execute(
 		...CUSTOMER_WRITES,
 		build: (itemIndex) => {
 			const id = readId(this, 'customerId', itemIndex, 'Customer ID');
-			const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+			const fields = itemParameter(this, 'updateFields', itemIndex, {}) as IDataObject;
 			const changes = toCustomerFields(this, fields, {}, itemIndex);
 			if (Object.keys(changes).length === 0) {
 				throw new NodeOperationError(this.getNode(), 'Update Fields is empty: nothing to change', {

@@ -4,6 +4,7 @@ import { additionalFieldsCollection } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { executePerItemReadFirst } from '../common/items';
 import { GROUPS_PATH, groupFields, toGroupBody, writeGroup } from './fields';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,8 +31,8 @@ export async function execute(
 			toGroupBody(
 				this,
 				{
-					...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-					name: this.getNodeParameter('name', itemIndex, ''),
+					...(itemParameter(this, 'additionalFields', itemIndex, {}) as IDataObject),
+					name: itemParameter(this, 'name', itemIndex, ''),
 				},
 				itemIndex,
 			),

@@ -6,6 +6,7 @@ import { showFor } from '../common/displayOptions';
 import { executePerItemReadFirst } from '../common/items';
 import { readId } from '../common/inputs';
 import { GROUPS_PATH, customerGroupIdLocator, groupFields, toGroupBody, writeGroup } from './fields';
+import { itemParameter } from '../common/parameters';
 
 const nameField: INodeProperties = {
 	displayName: 'Name',
@@ -31,7 +32,7 @@ export async function execute(
 	return await executePerItemReadFirst(this, items, {
 		read: (itemIndex) => {
 			const id = readId(this, 'customerGroupId', itemIndex, 'Customer Group ID');
-			const body = toGroupBody(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
+			const body = toGroupBody(this, itemParameter(this, 'updateFields', itemIndex, {}) as IDataObject, itemIndex);
 			if (Object.keys(body).length === 0) {
 				throw new NodeOperationError(this.getNode(), 'Update Fields is empty: nothing to change', {
 					itemIndex,

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { idLocator } from '../common/descriptions';
 import { readId, toId, toText, toWholeNumber } from '../common/inputs';
+import { itemParameter } from '../common/parameters';
 
 export type AdjustmentMethod = 'absolute' | 'relative';
 
@@ -110,13 +111,13 @@ export function adjustmentProperties(quantity: INodeProperties): INodeProperties
 
 /** Reads and checks one item's adjustment. */
 export function readAdjustment(context: IExecuteFunctions, itemIndex: number, method: AdjustmentMethod): Adjustment {
-	const identifyBy = context.getNodeParameter('identifyBy', itemIndex, 'sku') as string;
+	const identifyBy = itemParameter(context, 'identifyBy', itemIndex, 'sku') as string;
 	let identity: Identity;
 	if (identifyBy === 'productId') identity = { product_id: readId(context, 'productId', itemIndex, 'Product ID') };
 	else if (identifyBy === 'variantId') identity = { variant_id: readId(context, 'variantId', itemIndex, 'Variant ID') };
-	else identity = { sku: toText(context, context.getNodeParameter('sku', itemIndex, ''), 'SKU', itemIndex) };
+	else identity = { sku: toText(context, itemParameter(context, 'sku', itemIndex, ''), 'SKU', itemIndex) };
 
-	const rawQuantity = context.getNodeParameter('quantity', itemIndex, undefined);
+	const rawQuantity = itemParameter(context, 'quantity', itemIndex, undefined);
 	let quantity: number;
 	if (method === 'absolute') {
 		quantity = toWholeNumber(context, rawQuantity, 'Quantity', itemIndex, { min: 0, max: MAX_STOCK });
@@ -129,8 +130,8 @@ export function readAdjustment(context: IExecuteFunctions, itemIndex: number, me
 			});
 		}
 	}
-	const locationId = toId(context, context.getNodeParameter('locationId', itemIndex, 1), 'Location', itemIndex);
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const locationId = toId(context, itemParameter(context, 'locationId', itemIndex, 1), 'Location', itemIndex);
+	const options = itemParameter(context, 'options', itemIndex, {}) as IDataObject;
 	const reason = toText(context, options.reason, 'Reason', itemIndex, false);
 	return { itemIndex, identity, locationId, quantity, reason };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { BATCH_LIMITS, batchWrite, bigCommerceRequest, readBigCommerceError, toNodeApiError } from '../../transport';
-import { ItemOutcomes, readEveryItem } from '../common/items';
+import { ItemOutcomes, pushTo, readEveryItem } from '../common/items';
 import { findProductIdsBySku, skuKey } from '../product/lookups';
 import { readAdjustment, type Adjustment, type AdjustmentMethod } from './adjustmentInput';
 import { explain, names, partAbout } from './blame';
@@ -163,7 +163,7 @@ export async function executeAdjustments(
 	for (const input of inputs) {
 		if (!input.ok) continue;
 		const key = `${input.value.locationId}\n${input.value.reason}`;
-		groups.set(key, [...(groups.get(key) ?? []), input.value]);
+		pushTo(groups, key, input.value);
 	}
 
 	for (const group of groups.values()) {

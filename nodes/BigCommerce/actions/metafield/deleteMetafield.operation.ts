@@ -4,9 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { BATCH_LIMITS } from '../../transport';
 import { showFor } from '../common/displayOptions';
 import { readId } from '../common/inputs';
-import { ItemOutcomes, readEveryItem, type PlannedWrite } from '../common/items';
+import { ItemOutcomes, pushTo, readEveryItem, type PlannedWrite } from '../common/items';
 import { NAME_MAX, namespaceAndKeyProperties, ownerIdProperty, ownerTypeProperty, readBounded, readOwnerId, readOwnerType, type OwnerType } from './owners';
 import { deleteMetafields, findMetafields, keyOf, type MetafieldKey } from './requests';
+import { itemParameter } from '../common/parameters';
 
 const byKey = { displayOptions: { show: { deleteBy: ['key'] } } };
 
@@ -46,7 +47,7 @@ interface Target {
 
 function readTarget(context: IExecuteFunctions, itemIndex: number): Target {
 	const type = readOwnerType(context, itemIndex);
-	if (context.getNodeParameter('deleteBy', itemIndex, 'id') === 'id') {
+	if (itemParameter(context, 'deleteBy', itemIndex, 'id') === 'id') {
 		return { type, metafieldId: readId(context, 'metafieldId', itemIndex, 'Metafield ID') };
 	}
 	return {
@@ -69,7 +70,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const byType = new Map<OwnerType, Array<{ target: Target; itemIndex: number }>>();
 	inputs.forEach((input, itemIndex) => {
 		if (!input.ok) return;
-		byType.set(input.value.type, [...(byType.get(input.value.type) ?? []), { target: input.value, itemIndex }]);
+		pushTo(byType, input.value.type, { target: input.value, itemIndex });
 	});
 
 	for (const [type, targets] of byType) {

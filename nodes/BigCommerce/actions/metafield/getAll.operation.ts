@@ -6,6 +6,7 @@ import { showFor } from '../common/displayOptions';
 import { readReturnAllOrLimit, toText } from '../common/inputs';
 import { executePerItem } from '../common/items';
 import { OWNERS, ownerIdProperty, ownerTypeProperty, readOwnerId, readOwnerType } from './owners';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	ownerTypeProperty,
@@ -27,10 +28,10 @@ export const description = showFor({ show: { resource: ['metafield'], operation:
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await executePerItem.call(this, items, async (itemIndex) => {
 		const type = readOwnerType(this, itemIndex);
-		const given = String(this.getNodeParameter('ownerId', itemIndex, '') ?? '').trim();
+		const given = String(itemParameter(this, 'ownerId', itemIndex, '') ?? '').trim();
 		const ownerId = given === '' ? undefined : readOwnerId(this, itemIndex);
 		const { limit } = readReturnAllOrLimit(this, itemIndex);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const filters = itemParameter(this, 'filters', itemIndex, {}) as IDataObject;
 		const qs: IDataObject = {};
 		for (const name of ['namespace', 'key']) {
 			const value = toText(this, filters[name], name, itemIndex, false);

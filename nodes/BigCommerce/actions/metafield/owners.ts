@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readId, toText } from '../common/inputs';
+import { itemParameter } from '../common/parameters';
 
 /** The records a metafield can belong to, as the `ownerType` parameter names them. */
 export type OwnerType = 'product' | 'variant' | 'category' | 'brand' | 'order' | 'customer' | 'channel';
@@ -49,7 +50,7 @@ export function ownerIdProperty(description: string, required = true): INodeProp
 }
 
 export function readOwnerType(context: IExecuteFunctions, itemIndex: number): OwnerType {
-	const value = String(context.getNodeParameter('ownerType', itemIndex, 'product'));
+	const value = String(itemParameter(context, 'ownerType', itemIndex, 'product'));
 	if (!(OWNER_TYPES as string[]).includes(value)) {
 		throw new NodeOperationError(context.getNode(), `Owner Type must be one of ${OWNER_TYPES.join(', ')}, got "${value.slice(0, 40)}"`, { itemIndex });
 	}
@@ -79,7 +80,7 @@ export function readBounded(
 	max: number,
 	itemIndex: number,
 ): string {
-	const raw = context.getNodeParameter(name, itemIndex, '');
+	const raw = itemParameter(context, name, itemIndex, '');
 	// A value keeps its spaces (an object from an expression is stored as its JSON); names are trimmed.
 	const text = name === 'value' ? valueText(raw) : toText(context, raw, displayName, itemIndex, false);
 	if (text === '') throw new NodeOperationError(context.getNode(), `${displayName} is required`, { itemIndex });

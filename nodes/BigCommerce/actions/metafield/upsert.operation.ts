@@ -18,6 +18,7 @@ import {
 	type OwnerType,
 } from './owners';
 import { createMetafields, findMetafields, keyOf, updateMetafields } from './requests';
+import { itemParameter } from '../common/parameters';
 
 const PERMISSION_SETS = [
 	{ name: 'App Only', value: 'app_only', description: 'Only the API account that wrote it can read or change it' },
@@ -72,7 +73,7 @@ interface MetafieldRow {
 }
 
 function readRow(context: IExecuteFunctions, itemIndex: number): MetafieldRow {
-	const permissionSet = String(context.getNodeParameter('permissionSet', itemIndex, 'app_only'));
+	const permissionSet = String(itemParameter(context, 'permissionSet', itemIndex, 'app_only'));
 	if (!PERMISSION_SETS.some((set) => set.value === permissionSet)) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -80,7 +81,7 @@ function readRow(context: IExecuteFunctions, itemIndex: number): MetafieldRow {
 			{ itemIndex },
 		);
 	}
-	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const additional = itemParameter(context, 'additionalFields', itemIndex, {}) as IDataObject;
 	const row: MetafieldRow = {
 		type: readOwnerType(context, itemIndex),
 		ownerId: readOwnerId(context, itemIndex),

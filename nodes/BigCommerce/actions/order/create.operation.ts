@@ -19,6 +19,7 @@ import {
 import { resolveOrderStatuses } from './statuses';
 import { toSimpleOrder } from './toSimpleOrder';
 import { customerMessageField, ORDER_TEXT_FIELDS, paymentMethodField, staffNotesField } from './orderFields';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -89,12 +90,12 @@ async function orderWithExternalId(context: IExecuteFunctions, externalId: strin
 }
 
 async function readBody(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = itemParameter(context, 'additionalFields', itemIndex, {}) as IDataObject;
 	// A status given by name is looked up in the store's statuses first, so that a wrong one is
 	// refused naming Status; an ID is checked without a request.
 	const status = typeof fields.status_id === 'string' ? fields.status_id.trim() : fields.status_id;
 	const [statusId] = status === undefined || status === '' ? [] : await resolveOrderStatuses(context, [status], 'Status', itemIndex);
-	const guest = context.getNodeParameter('orderFor', itemIndex, 'guest') === 'guest';
+	const guest = itemParameter(context, 'orderFor', itemIndex, 'guest') === 'guest';
 	const customerId = guest ? 0 : readId(context, 'customerId', itemIndex, 'Customer ID');
 	const products = readLineItems(context, itemIndex);
 	const billing = readBillingAddress(context, itemIndex, guest);
@@ -119,7 +120,7 @@ async function readBody(context: IExecuteFunctions, itemIndex: number): Promise<
  */
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = await readBody(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 	const externalId = body.external_order_id as string | undefined;
 	const create = async () => await bigCommerceApiRequest.call(this, { method: 'POST', path: '/v2/orders', body, itemIndex });
 

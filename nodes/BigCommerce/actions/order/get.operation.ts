@@ -7,6 +7,7 @@ import { readOrder } from './readOrder';
 import { includeOptions, readIncludes } from './subResources';
 import { orderIdLocator } from './orderIdLocator';
 import { toSimpleOrder } from './toSimpleOrder';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	orderIdLocator('The order to get'),
@@ -18,8 +19,8 @@ export const description = showFor({ show: { resource: ['order'], operation: ['g
 
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const options = itemParameter(this, 'options', itemIndex, {}) as IDataObject;
+	const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 
 	const order = await readOrder.call(this, orderId, readIncludes(options), itemIndex);
 	return simplify ? toSimpleOrder(order) : order;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getAllItems } from '../../transport';
 import { entriesOf, refuse, toDecimal, toId, toText, toWholeNumber } from '../common/inputs';
+import { itemParameter } from '../common/parameters';
 
 // The address fields v2 orders take, for billing and shipping alike.
 const ADDRESS_FIELDS: Array<[name: string, displayName: string, placeholder: string]> = [
@@ -187,7 +188,7 @@ function readAddress(context: IExecuteFunctions, values: IDataObject, label: str
 
 /** Billing Address as given, or undefined when left empty. */
 export function readBillingAddress(context: IExecuteFunctions, itemIndex: number, guest: boolean): IDataObject | undefined {
-	const given = entriesOf(context.getNodeParameter('billingAddress', itemIndex, {}) as IDataObject, 'address')[0];
+	const given = entriesOf(itemParameter(context, 'billingAddress', itemIndex, {}) as IDataObject, 'address')[0];
 	const address = given ? readAddress(context, given, 'Billing Address', itemIndex) : {};
 	if (!Object.keys(address).length) {
 		if (guest) {
@@ -202,7 +203,7 @@ export function readBillingAddress(context: IExecuteFunctions, itemIndex: number
 }
 
 export function readShippingAddresses(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const entries = entriesOf(context.getNodeParameter('shippingAddresses', itemIndex, {}) as IDataObject, 'address');
+	const entries = entriesOf(itemParameter(context, 'shippingAddresses', itemIndex, {}) as IDataObject, 'address');
 	return entries.map((entry, position) => {
 		const label = `Shipping Address ${position + 1}`;
 		const address = readAddress(context, entry, label, itemIndex);
@@ -227,7 +228,7 @@ function readProductOptions(context: IExecuteFunctions, value: unknown, label: s
 
 /** The order's products: every line checked (positive whole quantities, names and prices) before any request. */
 export function readLineItems(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const collection = context.getNodeParameter('lineItems', itemIndex, {}) as IDataObject;
+	const collection = itemParameter(context, 'lineItems', itemIndex, {}) as IDataObject;
 	const products = entriesOf(collection, 'product').map((entry, position) => {
 		const label = `Line Items: Catalog Product ${position + 1}`;
 		const line: IDataObject = {

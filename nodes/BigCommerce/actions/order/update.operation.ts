@@ -9,6 +9,7 @@ import { orderIdLocator } from './orderIdLocator';
 import { customerMessageField, ORDER_TEXT_FIELDS, paymentMethodField, staffNotesField } from './orderFields';
 import { resolveOrderStatuses } from './statuses';
 import { toSimpleOrder } from './toSimpleOrder';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	orderIdLocator('The order to update'),
@@ -51,8 +52,8 @@ const TEXT_FIELDS = ORDER_TEXT_FIELDS;
 
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const fields = itemParameter(this, 'updateFields', itemIndex, {}) as IDataObject;
+	const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 
 	const body: IDataObject = {};
 	for (const [name, [field, displayName]] of Object.entries(TEXT_FIELDS)) {

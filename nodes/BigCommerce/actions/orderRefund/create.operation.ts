@@ -6,6 +6,7 @@ import { readId, toText } from '../common/inputs';
 import { orderIdLocator } from '../order/orderIdLocator';
 import { readRefundItems, refundItemsProperties } from './refundItems';
 import { choosePayments, quoteRefund, sendRefund } from './refunds';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	orderIdLocator('The order to refund'),
@@ -31,7 +32,7 @@ export const description = showFor({ show: { resource: ['orderRefund'], operatio
  */
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemParameter(this, 'options', itemIndex, {}) as IDataObject;
 	const providerId = toText(this, options.refundProvider, 'Refund Provider', itemIndex, false);
 	const items = await readRefundItems(this, orderId, itemIndex);
 

@@ -7,6 +7,7 @@ import { dateFilter, idsFilter, propertiesOf, readFilters, type FormField } from
 import { readId } from '../common/inputs';
 import { listOperation } from '../common/lists';
 import { orderIdLocator } from '../order/orderIdLocator';
+import { itemParameter } from '../common/parameters';
 
 const DATE_HINT = 'An ISO-8601 date or an n8n date; without a time zone it is read in the workflow\'s time zone';
 
@@ -49,7 +50,7 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (qs['created:min'] && qs['created:max'] && Date.parse(String(qs['created:min'])) > Date.parse(String(qs['created:max']))) {
 		throw new NodeOperationError(context.getNode(), 'Created After must not be later than Created Before', { itemIndex });
 	}
-	if (context.getNodeParameter('refundsOf', itemIndex, 'order') === 'order') {
+	if (itemParameter(context, 'refundsOf', itemIndex, 'order') === 'order') {
 		if (qs['order_id:in'] !== undefined) {
 			throw new NodeOperationError(context.getNode(), 'Filters: Order IDs needs Refunds Of: All Orders', {
 				itemIndex,

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { bigCommerceApiRequest, getAllItems } from '../../transport';
 import { moneyToNumber } from '../common/conversions';
 import { entriesOf, refuse, toDecimal, toId, toText, toWholeNumber } from '../common/inputs';
+import { itemParameter } from '../common/parameters';
 
 // BigCommerce refunds amounts to the cent and keeps a reason of at most 1,000 characters.
 const MAX_REASON = 1000;
@@ -131,7 +132,7 @@ async function everythingLeft(context: IExecuteFunctions, orderId: number, itemI
 
 /** Reads Reason, checked before any request. */
 export function readReason(context: IExecuteFunctions, itemIndex: number): string {
-	const reason = toText(context, context.getNodeParameter('reason', itemIndex, ''), 'Reason', itemIndex, false);
+	const reason = toText(context, itemParameter(context, 'reason', itemIndex, ''), 'Reason', itemIndex, false);
 	if (reason.length > MAX_REASON) refuse(context, `Reason must be at most ${MAX_REASON} characters, got ${reason.length}`, itemIndex);
 	return reason;
 }
@@ -144,11 +145,11 @@ export function readReason(context: IExecuteFunctions, itemIndex: number): strin
 export async function readRefundItems(context: IExecuteFunctions, orderId: number, itemIndex: number): Promise<IDataObject[]> {
 	const reason = readReason(context, itemIndex);
 	const withReason = (item: IDataObject): IDataObject => (reason ? { ...item, reason } : item);
-	if (context.getNodeParameter('refundEverything', itemIndex, false) === true) {
+	if (itemParameter(context, 'refundEverything', itemIndex, false) === true) {
 		return [withReason(await everythingLeft(context, orderId, itemIndex))];
 	}
 
-	const items = context.getNodeParameter('items', itemIndex, {}) as IDataObject;
+	const items = itemParameter(context, 'items', itemIndex, {}) as IDataObject;
 	const lines = entriesOf(items, 'lineItem').map((line) => ({
 		item_type: 'PRODUCT',
 		item_id: toId(context, line.orderProductId, 'Items: Order Product ID', itemIndex),

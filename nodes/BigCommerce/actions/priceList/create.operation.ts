@@ -8,6 +8,7 @@ import { flagField, readFields } from '../common/formFields';
 import { executePerItemReadFirst } from '../common/items';
 import { createOnce } from '../common/createOnce';
 import { PRICE_LISTS_PATH, activeField, findPriceListByName, nameField } from './fields';
+import { itemParameter } from '../common/parameters';
 
 const useExistingField = flagField(
 	'Use Existing List of That Name',
@@ -29,9 +30,9 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await executePerItemReadFirst(this, items, {
 		read: (itemIndex) => {
-			const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-			const body = readFields(this, [nameField, activeField], { ...additional, name: this.getNodeParameter('name', itemIndex, '') }, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			const additional = itemParameter(this, 'additionalFields', itemIndex, {}) as IDataObject;
+			const body = readFields(this, [nameField, activeField], { ...additional, name: itemParameter(this, 'name', itemIndex, '') }, itemIndex);
+			const options = itemParameter(this, 'options', itemIndex, {}) as IDataObject;
 			return { body, useExisting: options.useExisting === true };
 		},
 		run: async ({ body, useExisting }, itemIndex) => {

@@ -7,6 +7,7 @@ import { showFor } from '../common/displayOptions';
 import { readFields } from '../common/formFields';
 import { executePerItemReadFirst } from '../common/items';
 import { PRICE_LISTS_PATH, activeField, nameField, priceListIdLocator, readPriceList, readPriceListId } from './fields';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	priceListIdLocator,
@@ -22,7 +23,7 @@ export async function execute(
 	return await executePerItemReadFirst(this, items, {
 		read: (itemIndex) => {
 			const id = readPriceListId(this, itemIndex);
-			const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+			const fields = itemParameter(this, 'updateFields', itemIndex, {}) as IDataObject;
 			const body = readFields(this, [nameField, activeField], fields, itemIndex);
 			if (!Object.keys(body).length) {
 				throw new NodeOperationError(this.getNode(), 'Update Fields is empty: nothing to change', {

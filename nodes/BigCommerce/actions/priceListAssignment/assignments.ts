@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { chunkForBatch, getAllItems } from '../../transport';
 import { storeChoiceField } from '../common/formFields';
 import { toId } from '../common/inputs';
+import { itemParameter } from '../common/parameters';
 
 export const ASSIGNMENTS_PATH = '/v3/pricelists/assignments';
 
@@ -31,7 +32,7 @@ export const channelChoice: INodeProperties = storeChoiceField('Channel Name or 
 
 /** An optional store choice: empty is none, anything else a checked ID. */
 export function optionalId(context: IExecuteFunctions, name: string, label: string, itemIndex: number): number | undefined {
-	const value = context.getNodeParameter(name, itemIndex, '');
+	const value = itemParameter(context, name, itemIndex, '');
 	if (value === '' || value === undefined || value === null) return undefined;
 	return toId(context, value, label, itemIndex);
 }

@@ -3,11 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { BATCH_LIMITS, bigCommerceRequest, chunkForBatch } from '../../transport';
 import { showFor } from '../common/displayOptions';
-import { ItemOutcomes, readEveryItem } from '../common/items';
+import { ItemOutcomes, pushTo, readEveryItem } from '../common/items';
 import { toIds, toList } from '../common/lists';
 import { chunkSkus } from '../product/lookups';
 import { priceListIdLocator, readPriceListId } from '../priceList/fields';
 import { recordsPath, toCurrency } from './records';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	priceListIdLocator,
@@ -48,8 +49,8 @@ interface Removal {
 
 function readRemoval(context: IExecuteFunctions, itemIndex: number): Removal {
 	const priceListId = readPriceListId(context, itemIndex);
-	const skus = toList(context.getNodeParameter('skus', itemIndex, ''));
-	const variantIds = toIds(context, toList(context.getNodeParameter('variantIds', itemIndex, '')), 'Variant IDs', itemIndex);
+	const skus = toList(itemParameter(context, 'skus', itemIndex, ''));
+	const variantIds = toIds(context, toList(itemParameter(context, 'variantIds', itemIndex, '')), 'Variant IDs', itemIndex);
 	if (!skus.length && !variantIds.length) {
 		throw new NodeOperationError(context.getNode(), 'Give the SKUs or the variant IDs whose prices to remove', {
 			itemIndex,
@@ -60,7 +61,7 @@ function readRemoval(context: IExecuteFunctions, itemIndex: number): Removal {
 	if (withComma !== undefined) {
 		throw new NodeOperationError(context.getNode(), `SKUs cannot hold a SKU with a comma: "${withComma}"`, { itemIndex });
 	}
-	const rawCurrency = String(context.getNodeParameter('currency', itemIndex, '') ?? '').trim();
+	const rawCurrency = String(itemParameter(context, 'currency', itemIndex, '') ?? '').trim();
 	const currency = rawCurrency === '' ? undefined : toCurrency(context, rawCurrency, itemIndex);
 	return { priceListId, currency, skus, variantIds };
 }
@@ -77,7 +78,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	inputs.forEach((input, itemIndex) => {
 		if (!input.ok) return;
 		const key = `${input.value.priceListId}:${input.value.currency ?? ''}`;
-		groups.set(key, [...(groups.get(key) ?? []), { itemIndex, removal: input.value }]);
+		pushTo(groups, key, { itemIndex, removal: input.value });
 	});
 
 	for (const rows of groups.values()) {
@@ -86,7 +87,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const ownersOf = (pick: (removal: Removal) => Array<string | number>, normalize: (value: string | number) => string) => {
 			const map = new Map<string, number[]>();
 			for (const { itemIndex, removal } of rows) {
-				for (const value of pick(removal)) map.set(normalize(value), [...(map.get(normalize(value)) ?? []), itemIndex]);
+				for (const value of pick(removal)) pushTo(map, normalize(value), itemIndex);
 			}
 			return map;
 		};

@@ -5,6 +5,7 @@ import { BatchRecordFailure, bigCommerceRequest, toNodeApiError } from '../../tr
 import { choiceField, decimalField, readFields, wholeNumberField, type FormField } from '../common/formFields';
 import { readJson, toDecimal, toText } from '../common/inputs';
 import { PRICE_LISTS_PATH } from '../priceList/fields';
+import { itemParameter } from '../common/parameters';
 
 export function recordsPath(priceListId: number): string {
 	return `${PRICE_LISTS_PATH}/${priceListId}/records`;
@@ -111,7 +112,7 @@ export function readRecordExtras(context: IExecuteFunctions, fields: IDataObject
 }
 
 export function readPrice(context: IExecuteFunctions, itemIndex: number): number {
-	return toDecimal(context, context.getNodeParameter('price', itemIndex, undefined), 'Price', itemIndex);
+	return toDecimal(context, itemParameter(context, 'price', itemIndex, undefined), 'Price', itemIndex);
 }
 
 /** One price record to write and what its row said, for its output item. */

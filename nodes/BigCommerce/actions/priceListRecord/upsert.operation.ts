@@ -17,6 +17,7 @@ import {
 	upsertRecords,
 	type RecordWrite,
 } from './records';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	priceListIdLocator,
@@ -73,16 +74,16 @@ interface PriceRow {
 
 function readRow(context: IExecuteFunctions, itemIndex: number): PriceRow {
 	const priceListId = readPriceListId(context, itemIndex);
-	const identifyBy = context.getNodeParameter('identifyBy', itemIndex, 'sku') as string;
+	const identifyBy = itemParameter(context, 'identifyBy', itemIndex, 'sku') as string;
 	const row: PriceRow = { priceListId, record: {} };
 	if (identifyBy === 'variantId') {
-		row.variantId = toId(context, context.getNodeParameter('variantId', itemIndex, ''), 'Variant ID', itemIndex);
+		row.variantId = toId(context, itemParameter(context, 'variantId', itemIndex, ''), 'Variant ID', itemIndex);
 	} else {
-		row.sku = toText(context, context.getNodeParameter('sku', itemIndex, ''), 'SKU', itemIndex);
+		row.sku = toText(context, itemParameter(context, 'sku', itemIndex, ''), 'SKU', itemIndex);
 	}
 	const price = readPrice(context, itemIndex);
-	const extras = readRecordExtras(context, context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex);
-	const currency = toCurrency(context, context.getNodeParameter('currency', itemIndex, ''), itemIndex);
+	const extras = readRecordExtras(context, itemParameter(context, 'additionalFields', itemIndex, {}) as IDataObject, itemIndex);
+	const currency = toCurrency(context, itemParameter(context, 'currency', itemIndex, ''), itemIndex);
 	row.record = { currency, price, ...extras };
 	return row;
 }

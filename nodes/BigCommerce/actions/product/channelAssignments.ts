@@ -5,7 +5,8 @@ import { BATCH_LIMITS, bigCommerceRequest } from '../../transport';
 import { idLocator } from '../common/descriptions';
 import { storeChoicesField } from '../common/formFields';
 import { readId } from '../common/inputs';
-import { ItemOutcomes, plannedPerItem, readEveryItem, type PlannedWrite } from '../common/items';
+import { ItemOutcomes, plannedPerItem, pushTo, readEveryItem, type PlannedWrite } from '../common/items';
+import { itemParameter } from '../common/parameters';
 
 export const CHANNEL_ASSIGNMENTS_PATH = '/v3/catalog/products/channel-assignments';
 
@@ -35,7 +36,7 @@ export function channelAssignmentProperties(action: 'add' | 'remove'): INodeProp
 
 function readAssignment(context: IExecuteFunctions, itemIndex: number): ChannelAssignment {
 	const productId = readId(context, 'productId', itemIndex, 'Product');
-	const raw = context.getNodeParameter('channelIds', itemIndex, []);
+	const raw = itemParameter(context, 'channelIds', itemIndex, []);
 	const channelIds = (channelIdsField.read(context, raw, itemIndex) as number[] | undefined) ?? [];
 	if (!channelIds.length) {
 		throw new NodeOperationError(context.getNode(), 'Channel Names or IDs: choose at least one channel', { itemIndex });
@@ -93,7 +94,7 @@ export async function removeFromChannels(
 	const byChannels = new Map<string, Array<PlannedWrite<ChannelAssignment>>>();
 	for (const entry of plannedPerItem(inputs)) {
 		const key = [...entry.record.channelIds].sort((a, b) => a - b).join(',');
-		byChannels.set(key, [...(byChannels.get(key) ?? []), entry]);
+		pushTo(byChannels, key, entry);
 	}
 	for (const [channels, plan] of byChannels) {
 		await outcomes.write(

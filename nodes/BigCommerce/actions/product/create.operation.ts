@@ -6,6 +6,7 @@ import { executePerItemReadFirst } from '../common/items';
 import { createProduct, readNewProduct } from './newProduct';
 import { nameProperty, priceProperty, productFieldOptions, typeProperty, weightProperty } from './productFields';
 import { toSimpleProduct } from './simplify';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	nameProperty,
@@ -26,7 +27,7 @@ export async function execute(
 	return await executePerItemReadFirst(this, items, {
 		read: async (itemIndex: number) => await readNewProduct(this, itemIndex),
 		run: async (body: IDataObject, itemIndex: number) => {
-			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 			const product = await createProduct.call(this, body, itemIndex);
 			return simplify ? toSimpleProduct(product) : product;
 		},

@@ -6,6 +6,7 @@ import { readId } from '../common/inputs';
 import { includeOptions, includeParameter } from './includes';
 import { readProduct } from './readProduct';
 import { toSimpleProduct } from './simplify';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	idLocator({
@@ -22,8 +23,8 @@ export const description = showFor({ show: { resource: ['product'], operation: [
 
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readId(this, 'productId', itemIndex, 'Product ID');
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const options = itemParameter(this, 'options', itemIndex, {}) as IDataObject;
+	const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 	const product = await readProduct.call(this, id, includeParameter(options), itemIndex);
 	return simplify ? toSimpleProduct(product) : product;
 }

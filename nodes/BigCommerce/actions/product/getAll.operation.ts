@@ -18,6 +18,7 @@ import {
 import { listOperation, simplifiedBy } from '../common/lists';
 import { includeOptions, includeParameter } from './includes';
 import { toSimpleProduct } from './simplify';
+import { itemParameter } from '../common/parameters';
 
 const filters: FormField[] = [
 	storeChoiceField('Brand Name or ID', 'brandId', 'getBrands', { key: 'brand_id' }),
@@ -113,7 +114,7 @@ export const description = showFor({ show: { resource: ['product'], operation: [
 /** Lists products at 250 per page (BigCommerce's largest), reading no more pages than Limit needs. */
 export const execute = listOperation((context, itemIndex) => {
 	const qs = readFilters(context, filters, itemIndex);
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemParameter(context, 'options', itemIndex, {}) as IDataObject;
 	if (options.sort) qs.sort = options.sort;
 	if (options.direction) qs.direction = options.direction;
 	const include = includeParameter(options);

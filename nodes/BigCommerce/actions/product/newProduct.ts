@@ -5,6 +5,7 @@ import { multiStatusReasons } from '../common/catalogBatchUpdate';
 import { createOnce } from '../common/createOnce';
 import { findProductByKey } from './lookups';
 import { toProductBody } from './productFields';
+import { itemParameter } from '../common/parameters';
 
 /** Reads one item's product: the required fields and the additional ones. */
 export async function readNewProduct(
@@ -12,16 +13,16 @@ export async function readNewProduct(
 	itemIndex: number,
 	extra: IDataObject = {},
 ): Promise<IDataObject> {
-	const additionalFields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const additionalFields = itemParameter(context, 'additionalFields', itemIndex, {}) as IDataObject;
 	return await toProductBody(
 		context,
 		{
 			...additionalFields,
 			...extra,
-			name: context.getNodeParameter('name', itemIndex),
-			type: context.getNodeParameter('type', itemIndex),
-			weight: context.getNodeParameter('weight', itemIndex),
-			price: context.getNodeParameter('price', itemIndex),
+			name: itemParameter(context, 'name', itemIndex),
+			type: itemParameter(context, 'type', itemIndex),
+			weight: itemParameter(context, 'weight', itemIndex),
+			price: itemParameter(context, 'price', itemIndex),
 		},
 		itemIndex,
 	);

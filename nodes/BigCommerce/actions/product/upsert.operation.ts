@@ -12,6 +12,7 @@ import { createProduct, readNewProduct } from './newProduct';
 import { nameProperty, priceProperty, productFieldOptions, typeProperty, weightProperty } from './productFields';
 import { toSimpleProduct } from './simplify';
 import { planProductUpsert, type UpsertRow } from './upsertPlan';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -59,7 +60,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const inputs = await readEveryItem(this, items, async (itemIndex): Promise<UpsertRow> => {
-		const sku = toText(this, this.getNodeParameter('sku', itemIndex), 'SKU', itemIndex);
+		const sku = toText(this, itemParameter(this, 'sku', itemIndex), 'SKU', itemIndex);
 		return { itemIndex, key: skuKey(sku), body: await readNewProduct(this, itemIndex, { sku }) };
 	});
 	const outcomes = new ItemOutcomes<Upserted>(this, items, inputs);
@@ -122,7 +123,7 @@ export async function execute(
 	}
 
 	return await outcomes.emit(({ record, action, isVariant }, itemIndex) => {
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 		const shape = isVariant ? toSimpleVariant : toSimpleProduct;
 		return { ...(simplify ? shape(record) : record), action };
 	});

@@ -19,6 +19,7 @@ import {
 	safeFileName,
 	type ImageFormat,
 } from './imageFile';
+import { itemParameter } from '../common/parameters';
 
 const MAX_URL_LENGTH = 255;
 
@@ -84,7 +85,7 @@ interface NewImage {
 
 
 function readImageUrl(context: IExecuteFunctions, itemIndex: number): string {
-	const url = toText(context, context.getNodeParameter('imageUrl', itemIndex, ''), 'Image URL', itemIndex);
+	const url = toText(context, itemParameter(context, 'imageUrl', itemIndex, ''), 'Image URL', itemIndex);
 	let parsed: URL | undefined;
 	try {
 		parsed = new URL(url);
@@ -126,7 +127,7 @@ function binaryOf(context: IExecuteFunctions, itemIndex: number, property: strin
  * as an image BigCommerce accepts (or not labelled at all), and with the bytes of one.
  */
 async function readImageFile(context: IExecuteFunctions, itemIndex: number): Promise<ImageFile> {
-	const property = toText(context, context.getNodeParameter('binaryPropertyName', itemIndex, 'data'), 'Input Data Field Name', itemIndex);
+	const property = toText(context, itemParameter(context, 'binaryPropertyName', itemIndex, 'data'), 'Input Data Field Name', itemIndex);
 	const binary = binaryOf(context, itemIndex, property);
 	const name = binary.fileName ? `"${binary.fileName}"` : `The file in "${property}"`;
 	const declared = binary.mimeType ?? '';
@@ -154,9 +155,9 @@ async function readImageFile(context: IExecuteFunctions, itemIndex: number): Pro
 
 async function readNewImage(context: IExecuteFunctions, itemIndex: number): Promise<NewImage> {
 	const productId = readId(context, 'productId', itemIndex, 'Product ID');
-	const additionalFields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const additionalFields = itemParameter(context, 'additionalFields', itemIndex, {}) as IDataObject;
 	const fields = readFields(context, optionalFields, additionalFields, itemIndex);
-	const source = context.getNodeParameter('source', itemIndex, 'url') as string;
+	const source = itemParameter(context, 'source', itemIndex, 'url') as string;
 	if (source === 'binaryFile') return { productId, fields, file: await readImageFile(context, itemIndex) };
 	if (source !== 'url') refuse(context, `Image Source must be url or binaryFile, got "${String(source).slice(0, 60)}"`, itemIndex);
 	return { productId, fields, url: readImageUrl(context, itemIndex) };
@@ -253,7 +254,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await executePerItemReadFirst(this, items, {
 		read: async (itemIndex: number) => await readNewImage(this, itemIndex),
 		run: async (image: NewImage, itemIndex: number) => {
-			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 			const created = image.file
 				? await createFromFile(this, image, image.file, itemIndex)
 				: await createFromUrl(this, image, image.url as string, itemIndex);

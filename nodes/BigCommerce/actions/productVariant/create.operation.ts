@@ -9,6 +9,7 @@ import { executePerItemReadFirst } from '../common/items';
 import { readId, toText } from '../common/inputs';
 import { toSimpleVariant } from './simplify';
 import { skuField, toVariantBody, variantFieldOptions } from './variantFields';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	idLocator({
@@ -65,8 +66,8 @@ interface NewVariant {
 
 function readNewVariant(context: IExecuteFunctions, itemIndex: number): NewVariant {
 	const productId = readId(context, 'productId', itemIndex, 'Product ID');
-	const sku = toText(context, context.getNodeParameter('sku', itemIndex), 'SKU', itemIndex);
-	const entries = ((context.getNodeParameter('optionValues', itemIndex, {}) as IDataObject).optionValue ?? []) as IDataObject[];
+	const sku = toText(context, itemParameter(context, 'sku', itemIndex), 'SKU', itemIndex);
+	const entries = ((itemParameter(context, 'optionValues', itemIndex, {}) as IDataObject).optionValue ?? []) as IDataObject[];
 	if (!Array.isArray(entries) || !entries.length) {
 		throw new NodeOperationError(context.getNode(), 'Add at least one option value, e.g. Color: Red', {
 			itemIndex,
@@ -77,7 +78,7 @@ function readNewVariant(context: IExecuteFunctions, itemIndex: number): NewVaria
 		option_display_name: toText(context, entry.optionName, `Option Name of option value ${position + 1}`, itemIndex),
 		label: toText(context, entry.value, `Value of option value ${position + 1}`, itemIndex),
 	}));
-	const additionalFields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const additionalFields = itemParameter(context, 'additionalFields', itemIndex, {}) as IDataObject;
 	return { productId, body: { ...toVariantBody(context, additionalFields, itemIndex), sku, option_values: optionValues } };
 }
 
@@ -89,7 +90,7 @@ export async function execute(
 	return await executePerItemReadFirst(this, items, {
 		read: (itemIndex: number) => readNewVariant(this, itemIndex),
 		run: async ({ productId, body }: NewVariant, itemIndex: number) => {
-			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 			const variant = await createOnce(this, {
 				describe: (found) => `variant ${String(found.id)} (SKU ${String(found.sku)})`,
 				create: async () => {

@@ -5,6 +5,7 @@ import { simplifyProperty } from '../common/descriptions';
 import { showFor } from '../common/displayOptions';
 import { toSimpleVariant } from './simplify';
 import { readVariantOfProduct, variantOfProductProperties } from './variantFields';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [...variantOfProductProperties, simplifyProperty];
 
@@ -12,7 +13,7 @@ export const description = showFor({ show: { resource: ['productVariant'], opera
 
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path } = readVariantOfProduct(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 	const answer = await bigCommerceApiRequest.call(this, { method: 'GET', path, itemIndex });
 	const variant = answer.data as IDataObject;
 	return simplify ? toSimpleVariant(variant) : variant;

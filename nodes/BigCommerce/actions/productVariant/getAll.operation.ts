@@ -6,6 +6,7 @@ import { textFilter } from '../common/formFields';
 import { readId } from '../common/inputs';
 import { listOperation, simplifiedBy, toList } from '../common/lists';
 import { toSimpleVariant } from './simplify';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	idLocator({
@@ -28,7 +29,7 @@ export const description = showFor({ show: { resource: ['productVariant'], opera
 /** Lists a product's variants at 250 per page, reading no more pages than Limit needs. */
 export const execute = listOperation((context, itemIndex) => {
 	const productId = readId(context, 'productId', itemIndex, 'Product ID');
-	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = itemParameter(context, 'filters', itemIndex, {}) as IDataObject;
 	const skus = toList(filters.skus);
 	// The product's own list answers 404 for a missing product; SKU filters need the store-wide list.
 	const source = skus.length

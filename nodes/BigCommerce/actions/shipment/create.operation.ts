@@ -19,6 +19,7 @@ import {
 } from './fields';
 import { isPlannedShipment, isRefusal, planShipment, toOrderLine, type WantedItem } from './plan';
 import { toSimpleShipment } from './simplify';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	orderIdLocator('The order to ship'),
@@ -81,7 +82,7 @@ interface ShipmentInput {
 }
 
 function readItems(context: IExecuteFunctions, itemIndex: number): WantedItem[] {
-	const value = context.getNodeParameter('items', itemIndex, {}) as IDataObject;
+	const value = itemParameter(context, 'items', itemIndex, {}) as IDataObject;
 	const entries = (Array.isArray(value.item) ? value.item : []) as IDataObject[];
 	return entries.map((entry, position) => ({
 		orderProductId: toId(context, entry.orderProductId, `Items: item ${position + 1} Order Product ID`, itemIndex),
@@ -93,14 +94,14 @@ function readInput(context: IExecuteFunctions, itemIndex: number): ShipmentInput
 	const orderId = readId(context, 'orderId', itemIndex, 'Order ID');
 	const tracking = readTracking(context, itemIndex);
 	const wanted = readItems(context, itemIndex);
-	const details = readShipmentDetails(context, context.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
+	const details = readShipmentDetails(context, itemParameter(context, 'options', itemIndex, {}) as IDataObject, itemIndex);
 	const { order_address_id: orderAddressId, ...rest } = details;
 	return {
 		orderId,
 		wanted,
 		orderAddressId: orderAddressId === undefined ? undefined : Number(orderAddressId),
 		body: { ...tracking, ...rest },
-		simplify: context.getNodeParameter('simplify', itemIndex, true) as boolean,
+		simplify: itemParameter(context, 'simplify', itemIndex, true) as boolean,
 	};
 }
 

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toDecimal, toId, toText } from '../common/inputs';
+import { itemParameter } from '../common/parameters';
 
 /** The shipments of one order (v2). */
 export function shipmentsPath(orderId: number): string {
@@ -157,18 +158,18 @@ export function toProviderCode(
 /** The tracking fields of a create: the provider, or for a custom carrier its name and link. */
 export function readTracking(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const body: IDataObject = {};
-	const trackingNumber = toText(context, context.getNodeParameter('trackingNumber', itemIndex, ''), 'Tracking Number', itemIndex, false);
+	const trackingNumber = toText(context, itemParameter(context, 'trackingNumber', itemIndex, ''), 'Tracking Number', itemIndex, false);
 	if (trackingNumber.length > 50) {
 		throw new NodeOperationError(context.getNode(), 'Tracking Number is longer than 50 characters', { itemIndex });
 	}
 	if (trackingNumber) body.tracking_number = trackingNumber;
-	const provider = toProviderCode(context, context.getNodeParameter('shippingProvider', itemIndex, 'none'), itemIndex, true);
+	const provider = toProviderCode(context, itemParameter(context, 'shippingProvider', itemIndex, 'none'), itemIndex, true);
 	if (provider !== 'custom') {
 		body.shipping_provider = provider;
 		return body;
 	}
-	const carrier = toText(context, context.getNodeParameter('trackingCarrier', itemIndex, ''), 'Carrier Name', itemIndex, false);
-	const link = readLink(context, context.getNodeParameter('trackingLink', itemIndex, ''), itemIndex);
+	const carrier = toText(context, itemParameter(context, 'trackingCarrier', itemIndex, ''), 'Carrier Name', itemIndex, false);
+	const link = readLink(context, itemParameter(context, 'trackingLink', itemIndex, ''), itemIndex);
 	if (!carrier && !link) {
 		throw new NodeOperationError(context.getNode(), 'Custom Carrier needs a Carrier Name or a Tracking Link', {
 			itemIndex,

@@ -7,6 +7,7 @@ import { readId } from '../common/inputs';
 import { orderIdLocator } from '../order/orderIdLocator';
 import { shipmentIdField, shipmentsPath } from './fields';
 import { toSimpleShipment } from './simplify';
+import { itemParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [orderIdLocator('The order the shipment belongs to'), shipmentIdField, simplifyProperty];
 
@@ -15,7 +16,7 @@ export const description = showFor({ show: { resource: ['shipment'], operation: 
 export async function executeItem(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
 	const shipmentId = readId(this, 'shipmentId', itemIndex, 'Shipment ID');
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const simplify = itemParameter(this, 'simplify', itemIndex, true) as boolean;
 	const shipment = await bigCommerceApiRequest.call(this, {
 		method: 'GET',
 		path: `${shipmentsPath(orderId)}/${shipmentId}`,

@@ -19,6 +19,7 @@ import {
 	trackingNumberField,
 } from './fields';
 import { toSimpleShipment } from './simplify';
+import { itemParameter } from '../common/parameters';
 
 // In Update Fields the carrier fields stand on their own (no Custom Carrier choice to show them).
 const updateFields: INodeProperties[] = [
@@ -49,7 +50,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		read: (itemIndex) => {
 			const orderId = readId(this, 'orderId', itemIndex, 'Order ID');
 			const shipmentId = readId(this, 'shipmentId', itemIndex, 'Shipment ID');
-			const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+			const fields = itemParameter(this, 'updateFields', itemIndex, {}) as IDataObject;
 			const body = { ...readShipmentDetails(this, fields, itemIndex), ...readTrackingUpdate(this, fields, itemIndex) };
 			if (!Object.keys(body).length) {
 				throw new NodeOperationError(this.getNode(), 'Update Fields is empty: nothing to change', {
@@ -57,7 +58,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					description: 'Add at least one field under Update Fields, e.g. the tracking number.',
 				});
 			}
-			return { orderId, shipmentId, body, simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean };
+			return { orderId, shipmentId, body, simplify: itemParameter(this, 'simplify', itemIndex, true) as boolean };
 		},
 		run: async ({ orderId, shipmentId, body, simplify }, itemIndex) => {
 			const shipment = await bigCommerceApiRequest.call(this, {
