@@ -89,16 +89,15 @@ export async function* paginate(
 		return bigCommerceRequest.call(this, { method: 'GET', path, qs, itemIndex });
 	};
 	// Page/limit pages after the first are read several at once once the first has told how many
-	// there are: the endpoint's allowance in flight, refilled as each answer arrives (not when the
-	// caller gets to it, so turning a page into items overlaps the next requests), at most that
-	// many answered pages held beyond it, handed on in order, and never past the last page `limit`
-	// needs. After a failure, or once the caller stops reading, nothing more is asked for.
+	// there are: up to twice the endpoint's allowance ahead of the page being handed on, queued at
+	// the store's scheduler, which keeps the allowance in flight and starts the next page the
+	// moment an answer is read (not when the caller gets to it). Pages are handed on in order,
+	// never past the last page `limit` needs, and after a failure, or once the caller stops
+	// reading, nothing more is asked for.
 	const ahead = new Map<number, Promise<PageAnswer>>();
 	let lastPage: number | undefined;
-	let inFlight = 0;
 	let stopped = false;
 	const settled = (pageNumber: number): Promise<PageAnswer> => {
-		inFlight++;
 		const answer = request(pageNumber).then(
 			(response) => ({ response }),
 			(error: unknown) => {
@@ -107,17 +106,12 @@ export async function* paginate(
 			},
 		);
 		ahead.set(pageNumber, answer);
-		void answer.then(() => {
-			inFlight--;
-			prefetch();
-		});
 		return answer;
 	};
 	const prefetch = () => {
 		if (lastPage === undefined || stopped) return;
 		const window = concurrencyFor(this, { method: 'GET', path });
-		const last = Math.min(lastPage, page + 2 * window - 1);
-		for (let next = page + 1; next <= last && inFlight < window; next++) {
+		for (let next = page + 1; next <= Math.min(lastPage, page + 2 * window - 1); next++) {
 			if (!ahead.has(next)) void settled(next);
 		}
 	};
