@@ -1,6 +1,7 @@
 // The yardstick for the node's own overhead: a node that reads the same parameters for every
-// item (so n8n's expression cost, which any node pays, is on both sides), then sends exactly
-// the requests the BigCommerce node sent, one after another, with no logic of its own.
+// item, the way the node reads them (a plain column straight from the item, anything else
+// through n8n's expressions), so that cost is on both sides, then sends exactly the requests
+// the BigCommerce node sent, one after another, with no logic of its own.
 // Bench-only.
 
 import type {
@@ -13,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { itemParameter } from '../../nodes/BigCommerce/actions/common/parameters';
 import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
 
 export const REPLAY_TYPE = 'bench.replay';
@@ -59,7 +61,7 @@ export class Replay implements INodeType {
 		const read: unknown[] = new Array(items.length);
 		for (let i = 0; i < items.length; i++) {
 			read[i] = plan.parameters.map(({ name, extractValue }) =>
-				this.getNodeParameter(name, i, undefined, extractValue ? { extractValue } : undefined),
+				itemParameter(this, name, i, undefined, extractValue ? { extractValue } : undefined),
 			);
 		}
 		const credentials = await this.getCredentials('bigCommerceApi');
