@@ -144,6 +144,33 @@ describe('deliveries that do not come from our hooks', () => {
 });
 
 describe('repeated deliveries', () => {
+	it('a save keeps the records this process read while the request waited (another webhook process saved them meanwhile)', async () => {
+		const trigger = await activeTrigger({ events: ['store/order/created'] });
+		const slow = bed.emulator.admin.createOrder();
+		const other = bed.emulator.admin.createOrder();
+		await bed.settle();
+		bed.emulator.setFaults([{ kind: 'delay', method: 'GET', path: `/v2/orders/${slow.id}`, delayMs: 800 }]);
+
+		// A delivery whose order is slow to come: its request loaded static data before the save below.
+		const waiting = trigger.deliver({ headers: withSecret(trigger), body: payload('store/order/created', { type: 'order', id: slow.id }) });
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		// Another webhook process saves its record of a delivery...
+		const elsewhere = payload('store/order/created', { type: 'order', id: other.id });
+		const key = `${String(elsewhere.hash)}:${String(elsewhere.created_at)}:store/order/created`;
+		const node = trigger.nodeStaticData;
+		node.seenDeliveries = [...(node.seenDeliveries as string[]), key];
+		trigger.staticData[`node:${trigger.node.name}`] = node;
+		// ...which a request in this process reads.
+		await trigger.deliver({ headers: withSecret(trigger), body: payload('store/order/created', { type: 'order', id: other.id }) });
+		expect(trigger.nodeStaticData.seenDeliveries).toContain(key);
+
+		// The slow request saves last: what it loaded plus what this process has read since.
+		expect((await waiting).executed).toBe(true);
+		expect(trigger.nodeStaticData.seenDeliveries).toContain(key);
+		const repeat = await trigger.deliver({ headers: withSecret(trigger), body: elsewhere });
+		expect(repeat).toMatchObject({ status: 200, executed: false });
+	}, 15_000);
+
 	it('run the workflow once: a second delivery with the same hash is acknowledged and dropped', async () => {
 		const trigger = await activeTrigger({ events: ['store/order/created'] });
 		const order = bed.emulator.admin.createOrder();

@@ -152,6 +152,26 @@ export function isRepeatedDelivery(
 	return false;
 }
 
+/**
+ * Writes what this process knows of recent deliveries into static data again, just before n8n
+ * saves it: records this process read from static data while this request waited (saved by
+ * another process meanwhile) would otherwise be dropped by this save.
+ */
+export function writeBackRecentDeliveries(nodeKey: string, staticData: TriggerStaticData): void {
+	const memory = recentByNode.get(nodeKey);
+	if (!memory) return;
+	const stored = Array.isArray(staticData.seenDeliveries) ? staticData.seenDeliveries.map(String) : [];
+	staticData.seenDeliveries = learn(memory, stored, SEEN_DELIVERY_LIMIT);
+	const ids = recentIdsByNode.get(nodeKey);
+	if (ids && Array.isArray(staticData.seenWebhookIds)) {
+		const known = new Set(ids.map(([id]) => id));
+		const others = (staticData.seenWebhookIds as unknown[]).filter(
+			(entry): entry is [string, number] => Array.isArray(entry) && typeof entry[0] === 'string' && !known.has(entry[0]),
+		);
+		staticData.seenWebhookIds = [...others, ...ids].slice(-SEEN_WEBHOOK_ID_LIMIT);
+	}
+}
+
 /** How many signed message ids are remembered; their timestamps bound them in time too. */
 const SEEN_WEBHOOK_ID_LIMIT = 1000;
 

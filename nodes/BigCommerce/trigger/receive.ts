@@ -7,6 +7,7 @@ import {
 	isRepeatedDelivery,
 	parseDelivery,
 	rawBodyOf,
+	writeBackRecentDeliveries,
 } from './delivery';
 import { isOrderStatusChange, scopeCovers } from './events';
 import { readScopes, requiresSignedDeliveries } from './hooks';
@@ -118,5 +119,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	// Version 1 has no Simplify and hands over the delivery as BigCommerce sent it.
 	const simplify = this.getNodeParameter('simplify', false) === true;
 	const item = simplify ? toSimpleEvent(delivery, resolution) : { ...delivery, ...resolution };
+	// What this process learnt while fetching goes into the save too.
+	writeBackRecentDeliveries(nodeKey, staticData);
 	return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
 }
