@@ -56,7 +56,8 @@ export class WebhookDispatcher {
 
 	/** Sends the event to every matching active hook. Returns at once; delivery is async. */
 	emit(scope: string, data: Record<string, unknown>): void {
-		const hooks = [...this.options.state.hooks.values()].filter((hook) => hook.is_active && scopeMatches(hook.scope, scope));
+		const { hooks: table } = this.options.state;
+		const hooks = table.size ? [...table.values()].filter((hook) => hook.is_active && scopeMatches(hook.scope, scope)) : [];
 		// A bulk write emits an event per item: no payload is built for a scope nobody hooked.
 		if (!hooks.length) return;
 		const createdAt = Math.floor(Date.now() / 1000);

@@ -217,11 +217,13 @@ function adjust(ctx: Ctx, method: 'absolute' | 'relative'): Reply {
 	const resolved: Resolved[] = [];
 	// Projected stock per holder+location, so repeated items in one request add up.
 	const projected = new Map<{ stock: Stock }, Stock>();
-	items.forEach((raw, i) => {
-		const fail = (m: string) => {
-			messages.push(m);
-			errors[`items[${i}]`] = m;
-		};
+	let i = -1;
+	const fail = (m: string) => {
+		messages.push(m);
+		errors[`items[${i}]`] = m;
+	};
+	items.forEach((raw) => {
+		i++;
 		if (!isObject(raw)) return fail('Each item must be an object');
 		if (!Number.isInteger(raw.location_id)) return fail('location_id is required');
 		const location = state.locations.get(raw.location_id as number);
@@ -257,9 +259,10 @@ function adjust(ctx: Ctx, method: 'absolute' | 'relative'): Reply {
 		writeStock(r.holder, r.locationId, final[r.locationId]);
 		touched.add(r.product);
 	}
+	const modified = isoDate(Date.now());
 	for (const p of touched) {
 		recomputeInventory(state, p);
-		p.date_modified = isoDate(Date.now());
+		p.date_modified = modified;
 	}
 	for (const r of resolved) {
 		if (r.variant && r.product.inventory_tracking === 'variant') emitVariantInventory(ctx.core, r.variant, method, r.quantity, r.locationId);
