@@ -132,6 +132,7 @@ const ITEMS: IDataObject[] = [
 	{ sku: '=not an expression', qty: '7', price: 0, 'Unit Price': '', ok: false, nested: { city: '' }, id: '222' },
 	{ sku: null, qty: [1, 2], price: { amount: 3 }, nested: null, id: 'https://shop.test/products/333' },
 	{},
+	JSON.parse('{"a .b": "spaced key", "a.b": "dotted key", "a": {" b": 7}, "__proto__": "own", "constructor": "own too"}') as IDataObject,
 ];
 
 describe('itemParameter', () => {
@@ -159,6 +160,12 @@ describe('itemParameter', () => {
 				fields: { price: '={{ $json.price.amount }}', name: '={{ $json.missing }}' },
 				record: { __rl: true, mode: 'url', value: '={{ $json.id }}' },
 				rows: {},
+			},
+			{
+				text: '={{ $json["a .b"] }}',
+				count: "={{ $json.a[' b'] }}",
+				flag: '={{ $json.__proto__ }}',
+				fields: { name: '={{ $json.constructor }}', price: '={{ $json [ "a" ] . missing }}' },
 			},
 			{
 				text: '={{ $json.sku.toUpperCase() }}',

@@ -13,7 +13,9 @@ import type {
  */
 const COLUMN_EXPRESSION =
 	/^=\{\{\s*\$json((?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[\s*(?:"[^"\\]*"|'[^'\\]*')\s*\])+)\s*\}\}$/;
-const PATH_STEP = /\.\s*([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\]/g;
+const PATH_STEP = /\s*\.\s*([A-Za-z_$][\w$]*)|\s*\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\]/g;
+/** Keys n8n's expression sandbox treats specially: left to it. */
+const SPECIAL_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Resource locator modes whose value is the ID itself (no URL to extract it from). */
 const PLAIN_LOCATOR_MODES = new Set(['id', 'list']);
@@ -48,9 +50,8 @@ function columnPath(state: ReadState, expression: string): string[] | undefined 
 	let path: string[] | undefined;
 	if (match) {
 		path = [];
-		for (const step of match[1].replace(/\s+(?=[.[])/g, '').matchAll(PATH_STEP)) {
-			path.push(step[1] ?? step[2] ?? step[3]);
-		}
+		for (const step of match[1].matchAll(PATH_STEP)) path.push(step[1] ?? step[2] ?? step[3]);
+		if (path.some((key) => SPECIAL_KEYS.has(key))) path = undefined;
 	}
 	state.paths.set(expression, path);
 	return path;
