@@ -15,7 +15,7 @@ import { freePort, startN8n, type N8nServer, type StartOptions } from './n8nProc
 import { installIntoNodesFolder, type PackedPackage } from './package';
 import { ensureQueueServicePackages, startPostgres, startRedis, type LocalPostgres, type LocalService } from './queueServices';
 import { ensureRuntime, type Log, type Runtime, type RuntimeSpec } from './runtimes';
-import { CLIENT_SECRET, CREDENTIAL_NAME, EXAMPLES_DIR, PUBLIC_WEBHOOK_URL } from './stack';
+import { CLIENT_SECRET, CREDENTIAL_NAME, EXAMPLES_DIR, PUBLIC_WEBHOOK_URL, cleanupList } from './stack';
 
 export interface QueueStackOptions {
 	spec: RuntimeSpec;
@@ -44,17 +44,7 @@ export interface QueueStack {
 
 export async function startQueueStack(options: QueueStackOptions): Promise<QueueStack> {
 	const { log, spec, packed } = options;
-	const cleanups: Array<() => Promise<void> | void> = [];
-	const stop = async () => {
-		for (const cleanup of cleanups.reverse()) {
-			try {
-				await cleanup();
-			} catch {
-				// keep stopping the rest
-			}
-		}
-		cleanups.length = 0;
-	};
+	const { cleanups, stop } = cleanupList();
 	try {
 		const runtime = await ensureRuntime(spec, log);
 		let t = Date.now();

@@ -105,8 +105,8 @@ export function removeAllButLog(userFolder: string): void {
 	}
 }
 
-export async function startStack(options: StackOptions): Promise<Stack> {
-	const { log } = options;
+/** What a stack started, undone in reverse order by stop (each step tried, whatever failed). */
+export function cleanupList(): { cleanups: Array<() => Promise<void> | void>; stop: () => Promise<void> } {
 	const cleanups: Array<() => Promise<void> | void> = [];
 	const stop = async () => {
 		for (const cleanup of cleanups.reverse()) {
@@ -118,6 +118,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		}
 		cleanups.length = 0;
 	};
+	return { cleanups, stop };
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+	const { log } = options;
+	const { cleanups, stop } = cleanupList();
 	try {
 		let t = Date.now();
 		const runtime = await ensureRuntime(options.spec, log);

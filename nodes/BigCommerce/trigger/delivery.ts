@@ -164,11 +164,7 @@ export function writeBackRecentDeliveries(nodeKey: string, staticData: TriggerSt
 	staticData.seenDeliveries = learn(memory, stored, SEEN_DELIVERY_LIMIT);
 	const ids = recentIdsByNode.get(nodeKey);
 	if (ids && Array.isArray(staticData.seenWebhookIds)) {
-		const known = new Set(ids.map(([id]) => id));
-		const others = (staticData.seenWebhookIds as unknown[]).filter(
-			(entry): entry is [string, number] => Array.isArray(entry) && typeof entry[0] === 'string' && !known.has(entry[0]),
-		);
-		staticData.seenWebhookIds = [...others, ...ids].slice(-SEEN_WEBHOOK_ID_LIMIT);
+		staticData.seenWebhookIds = learnIds(ids, freshIds(staticData.seenWebhookIds, -Infinity));
 	}
 }
 
@@ -185,6 +181,12 @@ function freshIds(list: unknown, oldestTimestamp: number): Array<[string, number
 	);
 }
 
+/** As learn, for message ids: what static data holds and this process lacks, then what it knows. */
+function learnIds(memory: Array<[string, number]>, stored: Array<[string, number]>): Array<[string, number]> {
+	const known = new Set(memory.map(([id]) => id));
+	return [...stored.filter(([id]) => !known.has(id)), ...memory].slice(-SEEN_WEBHOOK_ID_LIMIT);
+}
+
 /**
  * Whether a signed delivery with this `webhook-id` was already accepted for this node; records
  * it if not. Ids older than the signature window need no memory: their timestamp is refused.
@@ -195,10 +197,7 @@ export function isReplayedMessage(
 	message: { id: string; timestamp: number },
 	oldestTimestamp: number,
 ): boolean {
-	const inMemory = freshIds(recentIdsByNode.get(nodeKey), oldestTimestamp);
-	const ids = new Set(inMemory.map(([id]) => id));
-	// As for deliveries: what static data holds and this process lacks, then what it knows.
-	const known = [...freshIds(staticData.seenWebhookIds, oldestTimestamp).filter(([id]) => !ids.has(id)), ...inMemory].slice(-SEEN_WEBHOOK_ID_LIMIT);
+	const known = learnIds(freshIds(recentIdsByNode.get(nodeKey), oldestTimestamp), freshIds(staticData.seenWebhookIds, oldestTimestamp));
 	if (known.some(([id]) => id === message.id)) {
 		rememberNode(recentIdsByNode, nodeKey, known);
 		return true;
