@@ -25,7 +25,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --token <token>          full-scope access token (default test-token-all-scopes)
   --seed demo|empty        initial data (default demo)
   --rate-limit <q>/<ms>    e.g. 150/30000 (default: off, headers still sent)
-  --latency <ms>           added to every API answer
+  --latency <ms>           every API answer leaves this long after its request arrived
   --client-secret <s>      sign webhook deliveries (Standard Webhooks)
   --deliver-to <origin>    deliver webhooks here instead of their https destination (path kept)`;
 

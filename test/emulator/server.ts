@@ -209,37 +209,54 @@ export class EmulatorServer implements Core {
 			req.headers[EXPECT_INVALID_HEADER] === '1' ||
 			this.expectInvalid.some((rule) => rule.method === method && rule.path === path);
 		const record = (response?: unknown) => appendExchange(entry, response, expectInvalid);
-		const finish = (reply: Reply, headers: Record<string, string>) => {
+		// The answer leaves `latencyMs` after the request arrived. The store does its work within
+		// that time, as a store's servers do theirs side by side: one core working through a
+		// burst of requests after their latency would add a queue the real store does not have.
+		let dueAt = performance.now() + this.latencyMs;
+		const whenDue = async () => {
+			const wait = dueAt - performance.now();
+			if (wait >= 1) await this.sleep(wait);
+		};
+		const finish = async (reply: Reply, headers: Record<string, string> | (() => Record<string, string>)) => {
+			const bytes = encode(reply);
+			await whenDue();
 			entry.status = reply.status;
-			send(res, reply, headers);
+			// The rate-limit headers as they stand when the answer leaves.
+			send(res, reply, typeof headers === 'function' ? headers() : headers, bytes);
 			record(reply.body);
 		};
 
-		if (this.latencyMs > 0) await this.sleep(this.latencyMs);
 		if (m[1] !== this.storeHash) {
-			return finish(errorReply(version, 404, `Store ${m[1]} was not found.`), {});
+			return await finish(errorReply(version, 404, `Store ${m[1]} was not found.`), {});
 		}
 
 		const fault = this.faults.pick(method, path);
 		if (fault) entry.fault = fault.kind;
+		// Faults that hold the answer back are on top of the latency.
+		if (fault?.kind === 'delay' || fault?.kind === 'stall') {
+			await whenDue();
+			dueAt = performance.now();
+		}
 		const rate = () => this.rateLimiter.headers(Date.now());
 		switch (fault?.kind) {
 			case '429': {
 				const reset = fault.delayMs ?? 1000;
 				const headers = { ...rate(), 'X-Rate-Limit-Requests-Left': '0', 'X-Rate-Limit-Time-Reset-Ms': String(reset), 'X-Retry-After': String(Math.ceil(reset / 1000)) };
-				return finish({ status: 429, body: v3Problem(429, 'Too many requests: the rate limit of this store has been reached.') }, headers);
+				return await finish({ status: 429, body: v3Problem(429, 'Too many requests: the rate limit of this store has been reached.') }, headers);
 			}
 			case '429-no-headers':
+				await whenDue();
 				entry.status = 429;
 				res.writeHead(429, { 'Content-Length': '0' });
 				res.end();
 				record();
 				return;
 			case '500':
-				return finish(errorReply(version, 500, 'Internal Server Error'), rate());
+				return await finish(errorReply(version, 500, 'Internal Server Error'), rate);
 			case '503':
-				return finish(errorReply(version, 503, 'Service Unavailable: the store is temporarily unavailable.'), rate());
+				return await finish(errorReply(version, 503, 'Service Unavailable: the store is temporarily unavailable.'), rate);
 			case '502': {
+				await whenDue();
 				entry.status = 502;
 				const html = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
 				res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': String(Buffer.byteLength(html)) });
@@ -248,6 +265,7 @@ export class EmulatorServer implements Core {
 				return;
 			}
 			case 'reset':
+				await whenDue();
 				req.socket.destroy();
 				record();
 				return;
@@ -267,28 +285,28 @@ export class EmulatorServer implements Core {
 		const scopes = typeof token === 'string' ? this.tokens.get(token) : undefined;
 		if (!scopes) {
 			const message = token ? 'The access token is invalid or has been revoked.' : 'Missing X-Auth-Token header: an access token is required.';
-			return finish(errorReply(version, 401, message), rate());
+			return await finish(errorReply(version, 401, message), rate);
 		}
 		if (!this.rateLimiter.take(Date.now())) {
 			const headers = rate();
 			headers['X-Retry-After'] = String(Math.ceil(Number(headers['X-Rate-Limit-Time-Reset-Ms']) / 1000));
-			return finish({ status: 429, body: v3Problem(429, 'Too many requests: the rate limit of this store has been reached.') }, headers);
+			return await finish({ status: 429, body: v3Problem(429, 'Too many requests: the rate limit of this store has been reached.') }, headers);
 		}
 		const scope = requiredScope(path);
 		if (scope && !hasScope(scopes, scope, method)) {
-			return finish(errorReply(version, 403, SCOPE_DENIED), rate());
+			return await finish(errorReply(version, 403, SCOPE_DENIED), rate);
 		}
 		const accept = req.headers.accept;
 		if (accept && !/json|\*\/\*|application\/\*/.test(accept)) {
-			return finish(errorReply(version, 406, 'Not Acceptable: answers are application/json.'), rate());
+			return await finish(errorReply(version, 406, 'Not Acceptable: answers are application/json.'), rate);
 		}
 		if (method === 'POST' || method === 'PUT') {
 			const ct = req.headers['content-type'] ?? '';
-			if (unreadableForm) return finish(errorReply(version, 400, 'The multipart/form-data body could not be read.'), rate());
+			if (unreadableForm) return await finish(errorReply(version, 400, 'The multipart/form-data body could not be read.'), rate);
 			if (!multipart && !/^application\/json\b/i.test(ct)) {
-				return finish(errorReply(version, 415, 'Unsupported Media Type: send the body as application/json.'), rate());
+				return await finish(errorReply(version, 415, 'Unsupported Media Type: send the body as application/json.'), rate);
 			}
-			if (!bodyIsJson) return finish(errorReply(version, 400, 'The request body is not valid JSON.'), rate());
+			if (!bodyIsJson) return await finish(errorReply(version, 400, 'The request body is not valid JSON.'), rate);
 		}
 
 		const match = this.router.match(method, path);
@@ -318,11 +336,13 @@ export class EmulatorServer implements Core {
 		}
 		if (fault?.kind === 'reset-after-commit') {
 			// The work is done (state changed, webhooks queued) but the client never hears back.
+			await whenDue();
 			req.socket.destroy();
 			record();
 			return;
 		}
 		if (fault?.kind === 'malformed-json') {
+			await whenDue();
 			entry.status = 200;
 			const text = reply.body === undefined ? '{"data":[{"id":1,"name":"' : JSON.stringify(reply.body);
 			const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
@@ -331,7 +351,7 @@ export class EmulatorServer implements Core {
 			record();
 			return;
 		}
-		finish(reply, rate());
+		await finish(reply, rate);
 	}
 }
 
@@ -354,19 +374,23 @@ function errorReply(version: Version, status: number, message: string): Reply {
 	return { status, body: v3Problem(status, message) };
 }
 
-function send(res: http.ServerResponse, reply: Reply, headers: Record<string, string>): void {
+/** The answer's body, encoded once: its length is the header, and the socket writes it as it is. */
+function encode(reply: Reply): Buffer | undefined {
+	return reply.status === 204 || reply.body === undefined ? undefined : Buffer.from(JSON.stringify(reply.body));
+}
+
+function send(res: http.ServerResponse, reply: Reply, headers: Record<string, string>, bytes = encode(reply)): void {
 	if (res.destroyed) return;
 	const all: Record<string, string> = { ...headers, ...(reply.headers ?? {}) };
-	if (reply.status === 204 || reply.body === undefined) {
+	if (!bytes) {
 		res.writeHead(reply.status, all);
 		res.end();
 		return;
 	}
-	const text = JSON.stringify(reply.body);
 	all['Content-Type'] = reply.contentType ?? 'application/json';
-	all['Content-Length'] = String(Buffer.byteLength(text));
+	all['Content-Length'] = String(bytes.length);
 	res.writeHead(reply.status, all);
-	res.end(text);
+	res.end(bytes);
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {

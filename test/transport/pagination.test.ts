@@ -67,7 +67,7 @@ describe('transport pagination: pages read ahead', () => {
 	const store = useStore({ seed: 'empty', scale: { products: 5000 } });
 
 	it('keeps 10 pages in flight after the first, never more, each page asked once, in order', async () => {
-		store.emulator.setLatency(30);
+		store.emulator.setLatency(150);
 		const result = await probeList(store.emulator, 'v3Page', '/v3/catalog/products');
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => Number(item.json.id))).toEqual([...store.emulator.state.products.keys()].sort((a, b) => a - b));
@@ -78,7 +78,7 @@ describe('transport pagination: pages read ahead', () => {
 	});
 
 	it('with a Limit, never asks past the page the Limit ends on', async () => {
-		store.emulator.setLatency(30);
+		store.emulator.setLatency(150);
 		const result = await probeList(store.emulator, 'v3Page', '/v3/catalog/products', { limit: 3001 });
 		expect(result.items).toHaveLength(3001);
 		expect(store.emulator.requests.map((r) => Number(r.query.page)).sort((a, b) => a - b)).toEqual(

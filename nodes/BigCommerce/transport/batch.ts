@@ -38,9 +38,24 @@ export class BatchRecordFailure {
 	constructor(readonly error: NodeApiError | NodeOperationError) {}
 }
 
-export function chunkForBatch<T>(records: T[], size: number): T[][] {
+export function chunkForBatch<T>(records: T[], size: number, groupOf?: (record: T) => unknown): T[][] {
 	const chunks: T[][] = [];
-	for (let start = 0; start < records.length; start += size) chunks.push(records.slice(start, start + size));
+	if (!groupOf) {
+		for (let start = 0; start < records.length; start += size) chunks.push(records.slice(start, start + size));
+		return chunks;
+	}
+	let chunk: T[] = [];
+	let group: unknown;
+	for (const record of records) {
+		const recordGroup = groupOf(record);
+		if (chunk.length === size || (chunk.length && recordGroup !== group)) {
+			chunks.push(chunk);
+			chunk = [];
+		}
+		group = recordGroup;
+		chunk.push(record);
+	}
+	if (chunk.length) chunks.push(chunk);
 	return chunks;
 }
 
@@ -76,6 +91,11 @@ interface BatchWriteOptions<T> {
 	 * that an earlier batch also writes waits for that batch, so the later row still wins.
 	 */
 	keysOf?: (record: T) => unknown[];
+	/**
+	 * Records that may share a request (e.g. one location per inventory adjustment): a batch
+	 * ends where the group changes, so records should come grouped.
+	 */
+	groupOf?: (record: T) => unknown;
 }
 
 function outcomeOf<R>(result: R | BatchRecordFailure): BatchOutcome<R> {
@@ -118,7 +138,7 @@ export async function batchWrite<T, R>(
 		}
 	};
 
-	const batches = chunkForBatch(records, size);
+	const batches = chunkForBatch(records, size, options.groupOf);
 	const answered: Array<Array<BatchOutcome<R>> | undefined> = new Array(batches.length);
 	const done: Array<Promise<void>> = [];
 	const waitFor = dependencies(batches, options.keysOf);
@@ -134,15 +154,20 @@ export async function batchWrite<T, R>(
 			finish();
 		}
 	});
-	// A refused batch whose halves all went through after all stopped nothing: send the rest.
-	const sentOutcomes = () => answered.flatMap((outcomes) => outcomes ?? []);
-	for (let index = 0; index < batches.length; index++) {
-		if (answered[index] || sentOutcomes().some((outcome) => !outcome.ok)) continue;
-		answered[index] = await sendIsolating(batches[index]);
+	const firstFailure = () => {
+		for (const outcomes of answered) for (const outcome of outcomes ?? []) if (!outcome.ok) return outcome;
+		return undefined;
+	};
+	if (answered.includes(undefined)) {
+		// A refused batch whose halves all went through after all stopped nothing: send the rest.
+		for (let index = 0; index < batches.length; index++) {
+			if (answered[index] || firstFailure()) continue;
+			answered[index] = await sendIsolating(batches[index]);
+		}
 	}
 	// Records not sent (after a failure) carry the first failure in input order.
-	const firstFailure = sentOutcomes().find((outcome) => !outcome.ok);
-	return batches.flatMap((batch, index) => answered[index] ?? batch.map(() => firstFailure as BatchOutcome<R>));
+	const failure = answered.includes(undefined) ? firstFailure() : undefined;
+	return batches.flatMap((batch, index) => answered[index] ?? batch.map(() => failure as BatchOutcome<R>));
 }
 
 /** For each batch, the latest earlier batch writing one of its records' keys, if any. */

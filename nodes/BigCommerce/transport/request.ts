@@ -101,7 +101,7 @@ async function readBody(body: unknown, deadline: AbortSignal): Promise<unknown> 
 			}
 			chunks.push(bytes);
 		}
-		return Buffer.concat(chunks).toString('utf8');
+		return Buffer.concat(chunks, size).toString('utf8');
 	} finally {
 		deadline.removeEventListener('abort', stopAtDeadline);
 	}
@@ -158,7 +158,9 @@ async function exchange<T>(
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	if (qs && Object.keys(qs).length) options.qs = qs;
-	if (body !== undefined) options.body = body;
+	// Serialised once, before the wait for a place in the scheduler: a request queued behind
+	// another is ready to leave the moment that one is answered, and a retry sends the same bytes.
+	if (body !== undefined) options.body = Buffer.from(JSON.stringify(body));
 	if (rawBody) options.body = rawBody.content;
 
 	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;

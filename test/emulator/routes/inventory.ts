@@ -156,8 +156,8 @@ function problem(messages: string[], errors: Record<string, string>): Reply {
 }
 
 function resolveItem(state: StoreState, item: Record<string, unknown>): Omit<Resolved, 'locationId' | 'quantity'> | string {
-	const ways = ['sku', 'product_id', 'variant_id'].filter((k) => item[k] !== undefined);
-	if (ways.length !== 1) return 'Each item needs exactly one of sku, product_id or variant_id';
+	const ways = Number(item.sku !== undefined) + Number(item.product_id !== undefined) + Number(item.variant_id !== undefined);
+	if (ways !== 1) return 'Each item needs exactly one of sku, product_id or variant_id';
 	if (item.product_id !== undefined) {
 		const id = item.product_id;
 		const p = Number.isInteger(id) ? state.products.get(id as number) : undefined;
@@ -197,6 +197,44 @@ function resolveItem(state: StoreState, item: Record<string, unknown>): Omit<Res
 	return { product, variant, holder: variant };
 }
 
+/** Checks one item against the store and the levels projected so far; a message if refused. */
+function checkItem(
+	state: StoreState,
+	raw: unknown,
+	method: 'absolute' | 'relative',
+	projected: Map<number, Map<{ stock: Stock }, number>>,
+	resolved: Resolved[],
+): string | undefined {
+	if (!isObject(raw)) return 'Each item must be an object';
+	if (!Number.isInteger(raw.location_id)) return 'location_id is required';
+	const location = state.locations.get(raw.location_id as number);
+	if (!location) return `Location with id ${String(raw.location_id)} does not exist`;
+	if (!location.enabled) return `Location with id ${location.id} is disabled`;
+	if (!Number.isInteger(raw.quantity)) return 'quantity must be an integer';
+	const r = resolveItem(state, raw);
+	if (typeof r === 'string') return r;
+	const quantity = raw.quantity as number;
+	let levels = projected.get(location.id);
+	if (!levels) projected.set(location.id, (levels = new Map()));
+	const current = levels.has(r.holder) ? levels.get(r.holder) : r.holder.stock[location.id];
+	let next: number;
+	if (method === 'absolute') {
+		if (quantity < 0) return 'quantity must be 0 or more for an absolute adjustment';
+		next = quantity;
+	} else {
+		// The default location always has a record; others need an absolute level first.
+		if (current === undefined && location.id !== DEFAULT_LOCATION_ID) {
+			return `Item at location ${location.id} requires absolute adjustment before relative`;
+		}
+		next = (current ?? 0) + quantity;
+		if (next < 0) return `Adjustment would make stock negative (${next}) at location ${location.id}`;
+	}
+	if (next > MAX_STOCK) return `Quantity exceeds the maximum of ${MAX_STOCK}`;
+	levels.set(r.holder, next);
+	resolved.push({ product: r.product, variant: r.variant, holder: r.holder, locationId: location.id, quantity });
+	return undefined;
+}
+
 function adjust(ctx: Ctx, method: 'absolute' | 'relative'): Reply {
 	const { state } = ctx.core;
 	if (!isObject(ctx.body)) throw v3Error(422, 'JSON data is missing or invalid', { body: 'the body must be a JSON object with items' });
@@ -215,50 +253,20 @@ function adjust(ctx: Ctx, method: 'absolute' | 'relative'): Reply {
 	const messages: string[] = [];
 	const errors: Record<string, string> = {};
 	const resolved: Resolved[] = [];
-	// Projected stock per holder+location, so repeated items in one request add up.
-	const projected = new Map<{ stock: Stock }, Stock>();
-	let i = -1;
-	const fail = (m: string) => {
-		messages.push(m);
-		errors[`items[${i}]`] = m;
-	};
-	items.forEach((raw) => {
-		i++;
-		if (!isObject(raw)) return fail('Each item must be an object');
-		if (!Number.isInteger(raw.location_id)) return fail('location_id is required');
-		const location = state.locations.get(raw.location_id as number);
-		if (!location) return fail(`Location with id ${String(raw.location_id)} does not exist`);
-		if (!location.enabled) return fail(`Location with id ${location.id} is disabled`);
-		if (!Number.isInteger(raw.quantity)) return fail('quantity must be an integer');
-		const r = resolveItem(state, raw);
-		if (typeof r === 'string') return fail(r);
-		const quantity = raw.quantity as number;
-		const stock = projected.get(r.holder) ?? { ...r.holder.stock };
-		projected.set(r.holder, stock);
-		const current = stock[location.id];
-		let next: number;
-		if (method === 'absolute') {
-			if (quantity < 0) return fail('quantity must be 0 or more for an absolute adjustment');
-			next = quantity;
-		} else {
-			// The default location always has a record; others need an absolute level first.
-			if (current === undefined && location.id !== DEFAULT_LOCATION_ID) {
-				return fail(`Item at location ${location.id} requires absolute adjustment before relative`);
-			}
-			next = (current ?? 0) + quantity;
-			if (next < 0) return fail(`Adjustment would make stock negative (${next}) at location ${location.id}`);
-		}
-		if (next > MAX_STOCK) return fail(`Quantity exceeds the maximum of ${MAX_STOCK}`);
-		stock[location.id] = next;
-		resolved.push({ product: r.product, variant: r.variant, holder: r.holder, locationId: location.id, quantity });
-	});
+	// Projected level per location and holder, so repeated items in one request add up.
+	const projected = new Map<number, Map<{ stock: Stock }, number>>();
+	for (let i = 0; i < items.length; i++) {
+		const message = checkItem(state, items[i], method, projected, resolved);
+		if (message === undefined) continue;
+		messages.push(message);
+		errors[`items[${i}]`] = message;
+	}
 	if (messages.length) return problem(messages, errors);
 	const touched = new Set<Product>();
-	for (const r of resolved) {
-		const final = projected.get(r.holder) as Stock;
-		writeStock(r.holder, r.locationId, final[r.locationId]);
-		touched.add(r.product);
+	for (const [locationId, levels] of projected) {
+		for (const [holder, level] of levels) writeStock(holder, locationId, level);
 	}
+	for (const r of resolved) touched.add(r.product);
 	const modified = isoDate(Date.now());
 	for (const p of touched) {
 		recomputeInventory(state, p);

@@ -50,6 +50,12 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 	};
 }
 
+/** An item's result (an object or a list of objects) as output items paired with it. */
+function pushResult(output: INodeExecutionData[], result: IDataObject | IDataObject[], itemIndex: number): void {
+	if (Array.isArray(result)) for (const json of result) output.push({ json, pairedItem: { item: itemIndex } });
+	else output.push({ json: result, pairedItem: { item: itemIndex } });
+}
+
 /**
  * Runs one item at a time: each result (an object or a list of objects) becomes output items
  * paired with their input. With Continue On Fail a failing item yields { error } and the rest
@@ -63,9 +69,7 @@ export async function executePerItem(
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const result = await run(itemIndex);
-			const records = Array.isArray(result) ? result : [result];
-			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+			pushResult(output, await run(itemIndex), itemIndex);
 		} catch (error) {
 			const failure = atItem(this, error, itemIndex);
 			if (!this.continueOnFail()) throw failure;
@@ -88,7 +92,9 @@ export async function readEveryItem<T>(
 	const inputs: Array<ItemOutcome<T>> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			inputs.push({ ok: true, value: await read(itemIndex) });
+			const value = read(itemIndex);
+			// Most reads are synchronous: no promise to wait for per item.
+			inputs.push({ ok: true, value: value instanceof Promise ? await value : value });
 		} catch (error) {
 			inputs.push(itemFailure(context, error, itemIndex));
 		}
@@ -172,7 +178,8 @@ export class ItemOutcomes<T> {
 
 	/** Records what became of these items; a failure is output on each of them. */
 	settle(itemIndexes: number | number[], outcome: ItemOutcome<T>): void {
-		for (const itemIndex of [itemIndexes].flat()) this.outcomes.set(itemIndex, outcome);
+		if (typeof itemIndexes === 'number') this.outcomes.set(itemIndexes, outcome);
+		else for (const itemIndex of itemIndexes) this.outcomes.set(itemIndex, outcome);
 	}
 
 	/** An item's failure: stops the node here without Continue On Fail (see itemFailure). */
@@ -227,11 +234,21 @@ export class ItemOutcomes<T> {
 				description: 'Nothing was recorded for this item, so it is not known whether it was written. Please report this.',
 			});
 		}
-		return await executePerItem.call(this.context, this.items, async (itemIndex) => {
+		// One pass without a promise per item: every outcome is known by now.
+		const continueOnFail = this.context.continueOnFail();
+		const emitted: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < this.items.length; itemIndex++) {
 			const outcome = this.outcomes.get(itemIndex) as ItemOutcome<T>;
-			if (!outcome.ok) throw outcome.error;
-			return output(outcome.value, itemIndex);
-		});
+			try {
+				if (!outcome.ok) throw outcome.error;
+				pushResult(emitted, output(outcome.value, itemIndex), itemIndex);
+			} catch (error) {
+				const failure = atItem(this.context, error, itemIndex);
+				if (!continueOnFail) throw failure;
+				emitted.push(errorItem(failure, itemIndex));
+			}
+		}
+		return emitted;
 	}
 }
 

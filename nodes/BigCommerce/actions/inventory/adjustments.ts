@@ -24,13 +24,17 @@ function bodyFor(chunk: Adjustment[]): IDataObject {
 	return {
 		// Items are grouped by location and reason, so one reason fits the whole request.
 		...(chunk[0].reason ? { reason: chunk[0].reason } : {}),
-		items: chunk.map((a) => ({ location_id: a.locationId, ...a.identity, quantity: a.quantity })),
+		items: chunk.map(({ locationId, identity, quantity }) => {
+			if ('sku' in identity) return { location_id: locationId, sku: identity.sku, quantity };
+			if ('variant_id' in identity) return { location_id: locationId, variant_id: identity.variant_id, quantity };
+			return { location_id: locationId, product_id: identity.product_id, quantity };
+		}),
 	};
 }
 
 /** A SKU already found to be a product's own SKU goes by that product's ID. */
 function useKnownProductId(run: AdjustmentRun, adjustment: Adjustment): void {
-	if (!('sku' in adjustment.identity)) return;
+	if (!run.productIdBySku.size || !('sku' in adjustment.identity)) return;
 	const productId = run.productIdBySku.get(skuKey(adjustment.identity.sku));
 	if (productId === undefined) return;
 	adjustment.sku = adjustment.identity.sku;
@@ -135,14 +139,15 @@ async function settle(this: IExecuteFunctions, run: AdjustmentRun, chunk: Adjust
 }
 
 function outputFor(method: AdjustmentMethod, adjustment: Adjustment, transactionId: string): IDataObject {
-	return {
-		...(adjustment.sku !== undefined ? { sku: adjustment.sku } : {}),
-		...adjustment.identity,
-		location_id: adjustment.locationId,
-		...(method === 'absolute' ? { quantity: adjustment.quantity } : { adjusted_by: adjustment.quantity }),
-		...(adjustment.reason ? { reason: adjustment.reason } : {}),
-		transaction_id: transactionId,
-	};
+	const output: IDataObject = {};
+	if (adjustment.sku !== undefined) output.sku = adjustment.sku;
+	Object.assign(output, adjustment.identity);
+	output.location_id = adjustment.locationId;
+	if (method === 'absolute') output.quantity = adjustment.quantity;
+	else output.adjusted_by = adjustment.quantity;
+	if (adjustment.reason) output.reason = adjustment.reason;
+	output.transaction_id = transactionId;
+	return output;
 }
 
 /**
@@ -160,27 +165,24 @@ export async function executeAdjustments(
 	const inputs = await readEveryItem(this, items, (itemIndex) => readAdjustment(this, itemIndex, method));
 	const outcomes = new ItemOutcomes<{ adjustment: Adjustment; transactionId: string }>(this, items, inputs);
 	const groups = new Map<string, Adjustment[]>();
-	for (const input of inputs) {
-		if (!input.ok) continue;
-		const key = `${input.value.locationId}\n${input.value.reason}`;
-		pushTo(groups, key, input.value);
-	}
+	const groupKey = (adjustment: Adjustment) => `${adjustment.locationId}\n${adjustment.reason}`;
+	for (const input of inputs) if (input.ok) pushTo(groups, groupKey(input.value), input.value);
+	const grouped = [...groups.values()].flat();
 
-	for (const group of groups.values()) {
-		const answers = await batchWrite(
-			group,
-			BATCH_LIMITS.inventoryItems,
-			async (chunk) => await settle.call(this, run, chunk),
-			{ isolateFailures: true, stopAfterFailure: !continueOnFail },
-		);
-		// Without Continue On Fail the first failure stops the node: no other location's stock is written.
-		answers.forEach((answer, position) => {
-			const adjustment = group[position];
-			const settled = answer.ok ? answer.value : answer;
-			if ('error' in settled) outcomes.fail(adjustment.itemIndex, settled.error);
-			else outcomes.settle(adjustment.itemIndex, { ok: true, value: { adjustment, transactionId: settled.transactionId } });
-		});
-	}
+	// One request per location and reason at a time; without Continue On Fail nothing is sent
+	// after the first failure, so no other location's stock is written.
+	const answers = await batchWrite(
+		grouped,
+		BATCH_LIMITS.inventoryItems,
+		async (chunk) => await settle.call(this, run, chunk),
+		{ isolateFailures: true, stopAfterFailure: !continueOnFail, groupOf: groupKey },
+	);
+	answers.forEach((answer, position) => {
+		const adjustment = grouped[position];
+		const settled = answer.ok ? answer.value : answer;
+		if ('error' in settled) outcomes.fail(adjustment.itemIndex, settled.error);
+		else outcomes.settle(adjustment.itemIndex, { ok: true, value: { adjustment, transactionId: settled.transactionId } });
+	});
 
 	return await outcomes.emit(({ adjustment, transactionId }) => outputFor(method, adjustment, transactionId));
 }
