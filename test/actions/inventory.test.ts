@@ -224,6 +224,49 @@ describe('inventory set level', () => {
 	});
 });
 
+describe('inventory set level across locations', () => {
+	it('without Continue On Fail, a refused row stops the run before the next location is written', async () => {
+		const before = variantOf('PJT-S').stock[2];
+		const rows = [
+			{ sku: 'PJT-M', qty: 3, location: 1 },
+			{ sku: 'NO-SUCH-SKU', qty: 1, location: 1 },
+			{ sku: 'PJT-S', qty: 9, location: 2 },
+		];
+
+		const result = await run(
+			{ operation: 'setLevel', identifyBy: 'sku', sku: '={{ $json.sku }}', quantity: '={{ $json.qty }}', locationId: '={{ $json.location }}' },
+			{ input: rows },
+		);
+
+		expect(result.error?.message).toMatch(/NO-SUCH-SKU/);
+		expect(result.error?.context?.itemIndex).toBe(1);
+		const locations = adjustmentRequests().flatMap((r) => itemsOf(r.body).map((item) => item.location_id));
+		expect(new Set(locations)).toEqual(new Set([1]));
+		expect(variantOf('PJT-M').stock[1]).toBe(3);
+		expect(variantOf('PJT-S').stock[2]).toBe(before);
+	});
+
+	it('with Continue On Fail, writes the other location and reports the refused row on its item', async () => {
+		const rows = [
+			{ sku: 'PJT-M', qty: 4, location: 1 },
+			{ sku: 'NO-SUCH-SKU', qty: 1, location: 1 },
+			{ sku: 'PJT-S', qty: 8, location: 2 },
+		];
+
+		const result = await store.run(
+			{ operation: 'setLevel', identifyBy: 'sku', sku: '={{ $json.sku }}', quantity: '={{ $json.qty }}', locationId: '={{ $json.location }}' },
+			{ input: rows, continueOnFail: true },
+		);
+
+		const out = jsonOf(result);
+		expect(out.map((o) => o.sku ?? null)).toEqual(['PJT-M', null, 'PJT-S']);
+		expect(String(out[1].error)).toMatch(/NO-SUCH-SKU/);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(variantOf('PJT-M').stock[1]).toBe(4);
+		expect(variantOf('PJT-S').stock[2]).toBe(8);
+	});
+});
+
 describe('inventory set level at scale', () => {
 	const big = useStore({ resource: 'inventory', scale: { products: 2500, variantsPerProduct: 1 } });
 

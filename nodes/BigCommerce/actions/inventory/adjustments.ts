@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { BATCH_LIMITS, batchWrite, bigCommerceRequest, readBigCommerceError, toNodeApiError } from '../../transport';
+import { BATCH_LIMITS, BatchRecordFailure, batchWrite, bigCommerceRequest, readBigCommerceError, toNodeApiError } from '../../transport';
 import { ItemOutcomes, pushTo, readEveryItem } from '../common/items';
 import { findProductIdsBySku, skuKey } from '../product/lookups';
 import { readAdjustment, type Adjustment, type AdjustmentMethod } from './adjustmentInput';
@@ -12,8 +12,14 @@ interface AdjustmentRun {
 	productIdBySku: Map<string, number>;
 }
 
-/** What became of one adjustment: the request's transaction, or its own failure. */
-type Settled = { transactionId: string } | { error: NodeApiError | NodeOperationError };
+/**
+ * What became of one adjustment: the request's transaction, or its own failure (as a
+ * BatchRecordFailure, so that without Continue On Fail no later request is sent).
+ */
+type Settled = Transaction | BatchRecordFailure;
+interface Transaction {
+	transactionId: string;
+}
 
 const ENDPOINTS = {
 	absolute: { method: 'PUT', path: '/v3/inventory/adjustments/absolute' },
@@ -111,7 +117,7 @@ async function settle(this: IExecuteFunctions, run: AdjustmentRun, chunk: Adjust
 		// About the request itself (e.g. the reason): every item shares it, splitting cannot help.
 		if (Object.keys(fieldErrors).some((key) => !key.startsWith('items['))) {
 			const error = failure(response.body);
-			return chunk.map(() => ({ error }));
+			return chunk.map(() => new BatchRecordFailure(error));
 		}
 		// Nothing to pin it on: batchWrite splits the request until each failure sits on its item.
 		throw failure(response.body);
@@ -121,11 +127,11 @@ async function settle(this: IExecuteFunctions, run: AdjustmentRun, chunk: Adjust
 
 	const rest = chunk.filter((adjustment) => !blamed.has(adjustment));
 	const restSettled = new Map<Adjustment, Settled>();
-	const outcomes = await batchWrite(rest, BATCH_LIMITS.inventoryItems, async (again) => await settle.call(this, run, again), {
+	const outcomes = await batchWrite<Adjustment, Transaction>(rest, BATCH_LIMITS.inventoryItems, async (again) => await settle.call(this, run, again), {
 		isolateFailures: true,
 	});
 	outcomes.forEach((outcome, position) =>
-		restSettled.set(rest[position], outcome.ok ? outcome.value : { error: outcome.error }),
+		restSettled.set(rest[position], outcome.ok ? outcome.value : new BatchRecordFailure(outcome.error)),
 	);
 
 	return chunk.map((adjustment) => {
@@ -134,7 +140,7 @@ async function settle(this: IExecuteFunctions, run: AdjustmentRun, chunk: Adjust
 		const error = failure({ status: 422, title: own, errors: {} });
 		const plain = [explain(own), 'sku' in adjustment.identity ? lookupNote : undefined].filter(Boolean).join(' ');
 		if (plain) error.description = `${plain}\n${error.description ?? ''}`.trim();
-		return { error };
+		return new BatchRecordFailure(error);
 	});
 }
 
@@ -171,7 +177,7 @@ export async function executeAdjustments(
 
 	// One request per location and reason at a time; without Continue On Fail nothing is sent
 	// after the first failure, so no other location's stock is written.
-	const answers = await batchWrite(
+	const answers = await batchWrite<Adjustment, Transaction>(
 		grouped,
 		BATCH_LIMITS.inventoryItems,
 		async (chunk) => await settle.call(this, run, chunk),
@@ -179,9 +185,8 @@ export async function executeAdjustments(
 	);
 	answers.forEach((answer, position) => {
 		const adjustment = grouped[position];
-		const settled = answer.ok ? answer.value : answer;
-		if ('error' in settled) outcomes.fail(adjustment.itemIndex, settled.error);
-		else outcomes.settle(adjustment.itemIndex, { ok: true, value: { adjustment, transactionId: settled.transactionId } });
+		if (!answer.ok) outcomes.fail(adjustment.itemIndex, answer.error);
+		else outcomes.settle(adjustment.itemIndex, { ok: true, value: { adjustment, transactionId: answer.value.transactionId } });
 	});
 
 	return await outcomes.emit(({ adjustment, transactionId }) => outputFor(method, adjustment, transactionId));
