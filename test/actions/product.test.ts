@@ -5,6 +5,7 @@ import { stockTheStore, teeRows } from '../helpers/productSheet';
 import { useStore } from '../helpers/store';
 import { jsonOf } from '../helpers/workflow';
 import { byId, productBySku, productNamed } from './catalogFixtures';
+import { SIMPLE_PRODUCT_FIELDS, toSimpleProduct } from '../../nodes/BigCommerce/actions/product/simplify';
 
 const store = useStore({ resource: 'product', fresh: 'store' });
 
@@ -264,6 +265,22 @@ describe('product getAll', () => {
 		expect(store.emulator.requests[0].query).toEqual(expect.objectContaining({ limit: '30', page: '1' }));
 	});
 
+	it('asks only for the fields a simplified item shows, and gives the same items as from whole records', async () => {
+		const options = { includeImages: true, includeVariants: true };
+		const simplified = await store.run({ operation: 'getAll', returnAll: true, options });
+		const lean = store.emulator.requests.map((r) => r.query);
+		store.emulator.clearRequests();
+		const raw = await store.run({ operation: 'getAll', returnAll: true, simplify: false, options });
+		const whole = store.emulator.requests.map((r) => r.query);
+
+		expect(lean.map((q) => [q.include_fields, q.include])).toEqual(lean.map(() => [SIMPLE_PRODUCT_FIELDS.join(','), 'variants,images']));
+		expect(whole.map((q) => [q.include_fields, q.include])).toEqual(whole.map(() => [undefined, 'variants,images']));
+		expect(jsonOf(simplified)).toHaveLength(600);
+		expect(jsonOf(raw)[0]).toHaveProperty('description');
+		expect(jsonOf(simplified)[0]).toHaveProperty('variant_skus');
+		expect(jsonOf(simplified)).toEqual(jsonOf(raw).map((product) => toSimpleProduct(product)));
+	});
+
 	it('reads 260 products in 2 requests for a limit of 260', async () => {
 		const result = await store.run({ operation: 'getAll', returnAll: false, limit: 260 });
 
@@ -305,6 +322,7 @@ describe('product getAll filters', () => {
 			type: 'physical',
 			sort: 'name',
 			direction: 'desc',
+			include_fields: SIMPLE_PRODUCT_FIELDS.join(','),
 			limit: '250',
 			page: '1',
 		});

@@ -17,7 +17,7 @@ import {
 } from '../common/formFields';
 import { listOperation, simplifiedBy } from '../common/lists';
 import { includeOptions, includeParameter } from './includes';
-import { toSimpleProduct } from './simplify';
+import { SIMPLE_PRODUCT_FIELDS, toSimpleProduct } from './simplify';
 import { itemParameter } from '../common/parameters';
 
 const filters: FormField[] = [
@@ -119,11 +119,7 @@ export const execute = listOperation((context, itemIndex) => {
 	if (options.direction) qs.direction = options.direction;
 	const include = includeParameter(options);
 	if (include) qs.include = include;
-	return {
-		style: 'v3Page',
-		path: '/v3/catalog/products',
-		qs,
-		maxPageSize: 250,
-		shape: simplifiedBy(context, itemIndex, toSimpleProduct),
-	};
+	const shape = simplifiedBy(context, itemIndex, toSimpleProduct);
+	if (shape) qs.include_fields = SIMPLE_PRODUCT_FIELDS.join(',');
+	return { style: 'v3Page', path: '/v3/catalog/products', qs, maxPageSize: 250, shape };
 });

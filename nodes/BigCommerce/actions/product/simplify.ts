@@ -7,6 +7,33 @@ function list(value: unknown): IDataObject[] | undefined {
 }
 
 /**
+ * The product fields toSimpleProduct reads: a simplified list asks BigCommerce for these alone
+ * (`include_fields`; the ID always comes), so pages are a fraction of their full size.
+ */
+export const SIMPLE_PRODUCT_FIELDS = [
+	'name',
+	'sku',
+	'type',
+	'price',
+	'sale_price',
+	'cost_price',
+	'retail_price',
+	'calculated_price',
+	'weight',
+	'inventory_level',
+	'inventory_tracking',
+	'is_visible',
+	'is_featured',
+	'categories',
+	'brand_id',
+	'availability',
+	'condition',
+	'custom_url',
+	'date_created',
+	'date_modified',
+] as const;
+
+/**
  * A product as a flat, readable record: numbers for money and weights, ISO-8601 dates, the
  * storefront URL path, and image URLs, variant SKUs and custom fields when they were included.
  */
