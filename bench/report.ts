@@ -160,7 +160,7 @@ export function quotaFloorMs(scenario: ScenarioResult, requests: number): number
 }
 
 /** Sum over the job's phases of requests × latency / the requests in flight allowed. */
-export function concurrencyFloorMs(scenario: ScenarioResult): number | undefined {
+export function concurrencyFloorMs(scenario: Pick<ScenarioResult, 'network'>): number | undefined {
 	const network = scenario.network;
 	if (!network) return undefined;
 	return network.phases.reduce((sum, phase) => sum + (phase.requests * network.latencyMs) / phase.concurrency, 0);
@@ -487,9 +487,9 @@ export function renderMarkdown(results: BenchResults, resultsFile: string): stri
 		'leaves it out. The floor counts 100 ms per request and nothing else: where requests follow one',
 		'another (inventory adjustments one at a time, v2 and cursor pages), n8n\'s request handling and',
 		'the node\'s reading of each answer add to every one of them.',
-		'A run of a second or a few varies by several per cent on a small machine, so each scenario bound',
-		'by latency rather than quota runs three times, each in a fresh worker, and the table shows the',
-		'median run ("Runs" lists all three); the quota-bound ones run once.',
+		'A run of about a second varies by several per cent on a small machine, so the scenarios whose',
+		'floor is under 2 s run three times, each in a fresh worker, and the table shows the median run',
+		'("Runs" lists all three); the longer ones vary by about 1% and run once.',
 		'The last scenario is three imports of 2,000 rows each started at once against one store with the',
 		'scaled Standard quota: they share it through the scheduler.',
 		'',
