@@ -4,6 +4,7 @@
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { SIMPLE_PRODUCT_FIELDS } from '../../nodes/BigCommerce/actions/product/simplify';
 import { runCredentialTest } from '../helpers/credentialTest';
 import { CheckFailure, expectThat, Skip, type LiveContext, type Step } from './context';
 import { RATE_LIMIT_HEADERS, type Exchange } from './proxy';
@@ -29,7 +30,8 @@ const LISTS: ListSpec[] = [
 		label: 'Products',
 		resource: 'product',
 		style: 'v3Page',
-		fields: ['id', 'name', 'sku', 'type', 'price', 'sale_price', 'cost_price', 'retail_price', 'calculated_price', 'weight', 'inventory_level', 'inventory_tracking', 'is_visible', 'is_featured', 'categories', 'brand_id', 'availability', 'condition', 'custom_url', 'date_created', 'date_modified', 'base_variant_id'],
+		// Simplified, the node asks for just these (include_fields): the store must send each of them.
+		fields: ['id', ...SIMPLE_PRODUCT_FIELDS],
 		notice: (ctx, records) => {
 			if (records.length) ctx.found.productId = records[0].id;
 		},
