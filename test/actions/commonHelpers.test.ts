@@ -13,7 +13,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { createEachOnce, createOnce } from '../../nodes/BigCommerce/actions/common/createOnce';
 import { executeBatched, executePerItemReadFirst } from '../../nodes/BigCommerce/actions/common/items';
-import { BatchRecordFailure, batchWrite, toNodeApiError } from '../../nodes/BigCommerce/transport';
+import { BatchRecordFailure, batchWrite, chunkForBatch, toNodeApiError } from '../../nodes/BigCommerce/transport';
 import { toNetworkError } from '../../nodes/BigCommerce/transport/errors';
 import { TransportProbe } from '../helpers/transportProbe';
 import { credentialsFor, jsonOf, registerNodeType, runNode } from '../helpers/workflow';
@@ -162,6 +162,14 @@ describe('executePerItemReadFirst: every item is checked before the first reques
 
 		expect(scenario.requests).toEqual([['row-1'], ['row-3']]);
 		expect(jsonOf(result)).toEqual([{ name: 'row-1' }, { error: 'Name is required' }, { name: 'row-3' }]);
+	});
+});
+
+describe('chunkForBatch: batches of at most the size, never across groups', () => {
+	it('ends a batch where the group changes, keeps the order, and splits a long group by size', () => {
+		const records = ['a1', 'a2', 'a3', 'b1', 'b2', 'a4'];
+		expect(chunkForBatch(records, 2, (record) => record[0])).toEqual([['a1', 'a2'], ['a3'], ['b1', 'b2'], ['a4']]);
+		expect(chunkForBatch(records, 4)).toEqual([['a1', 'a2', 'a3', 'b1'], ['b2', 'a4']]);
 	});
 });
 

@@ -127,9 +127,12 @@ async function settle(this: IExecuteFunctions, run: AdjustmentRun, chunk: Adjust
 
 	const rest = chunk.filter((adjustment) => !blamed.has(adjustment));
 	const restSettled = new Map<Adjustment, Settled>();
-	const outcomes = await batchWrite<Adjustment, Transaction>(rest, BATCH_LIMITS.inventoryItems, async (again) => await settle.call(this, run, again), {
-		isolateFailures: true,
-	});
+	const outcomes = await batchWrite<Adjustment, Transaction>(
+		rest,
+		BATCH_LIMITS.inventoryItems,
+		async (again) => await settle.call(this, run, again),
+		{ isolateFailures: true },
+	);
 	outcomes.forEach((outcome, position) =>
 		restSettled.set(rest[position], outcome.ok ? outcome.value : new BatchRecordFailure(outcome.error)),
 	);
@@ -175,8 +178,8 @@ export async function executeAdjustments(
 	for (const input of inputs) if (input.ok) pushTo(groups, groupKey(input.value), input.value);
 	const grouped = [...groups.values()].flat();
 
-	// One request per location and reason at a time; without Continue On Fail nothing is sent
-	// after the first failure, so no other location's stock is written.
+	// One request at a time, each for one location and reason; without Continue On Fail nothing
+	// is sent after the first failure, so no other location's stock is written.
 	const answers = await batchWrite<Adjustment, Transaction>(
 		grouped,
 		BATCH_LIMITS.inventoryItems,
